@@ -1,0 +1,37 @@
+"""bp — the code of "Backpropagation, step by step", in the notation of the notes.
+
+Every chapter imports it: the network, its losses and backpropagation (`bp.network`), the data
+tables (`bp.data`), the exercise checker (`bp.exercises`), a scalar autodiff (`bp.autodiff`),
+the figures (`bp.plots`) and the interactive explorer (`bp.explorer`).
+"""
+
+from .data import FEATURES, X_CLS, X_REG, Y_CLS, Y_REG, standardize
+from .exercises import CheckResult, check_gradient
+from .network import (
+    DIVERGENCE_LIMIT,
+    INITIAL_PARAMS,
+    PARAM_NAMES,
+    TrainResult,
+    forward,
+    gradient_check,
+    gradients,
+    loss,
+    numerical_gradients,
+    relative_error,
+    sigmoid,
+    train,
+)
+from .plots import draw_network, plot_losses, use_style
+from .explorer import Explorer, explorer
+
+__all__ = [
+    "FEATURES", "X_CLS", "X_REG", "Y_CLS", "Y_REG", "standardize",
+    "CheckResult", "check_gradient",
+    "DIVERGENCE_LIMIT", "INITIAL_PARAMS", "PARAM_NAMES", "TrainResult",
+    "forward", "gradient_check", "gradients", "loss", "numerical_gradients", "relative_error",
+    "sigmoid", "train",
+    "draw_network", "plot_losses", "use_style",
+    "Explorer", "explorer",
+]
+
+use_style()

@@ -1,0 +1,148 @@
+"""The interactive explorer: sliders for η, the nine parameters and the epochs; the loss curve
+(and, for classification, the decision boundary) redrawn as they move.
+
+Used by the regression and classification chapters. For speed it keeps one figure and only
+changes its data, then sends the new PNG to an image widget (no clear-and-replot).
+"""
+
+from __future__ import annotations
+
+import io
+
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
+from .network import INITIAL_PARAMS, PARAM_NAMES, forward, train
+
+PARAM_RANGE = (-3.0, 3.0)
+ETA_LOG10_RANGE = (-6.0, 0.0)
+MAX_EPOCHS = 1000
+GRID = 60  # the decision boundary's grid is GRID × GRID points
+
+
+class Explorer:
+    """The widgets and the figure of `explorer`; displaying it shows the whole panel.
+
+    Attributes a test (or a curious learner) can read: ``eta``, ``epochs`` and ``sliders[name]``
+    (the sliders), ``readout`` (the text under the figure), ``result`` (the latest `train`
+    result) and ``curve`` (the plotted loss line).
+    """
+
+    def __init__(self, x, y, *, task, params=None, eta=1e-3, epochs=100, loss=None):
+        self.task, self.loss = check_task(task, loss)
+        self.x, self.y = check_xy(x, y, self.task)
+        if self.x.ndim == 1:
+            self.x, self.y = self.x[None, :], np.array([self.y])
+        params = check_params(INITIAL_PARAMS if params is None else params)
+        eta, epochs = check_eta(eta), check_epochs(epochs)
+
+        self.eta = widgets.FloatLogSlider(
+            value=eta, base=10, min=ETA_LOG10_RANGE[0], max=ETA_LOG10_RANGE[1], step=0.05,
+            description="η", readout_format=".2e", continuous_update=False)
+        self.epochs = widgets.IntSlider(value=epochs, min=0, max=max(MAX_EPOCHS, epochs), step=10,
+                                        description="epochs", continuous_update=False)
+        lo, hi = PARAM_RANGE
+        self.sliders = {
+            name: widgets.FloatSlider(value=params[name], min=min(lo, params[name]), max=max(hi, params[name]),
+                                      step=0.01, description=name, readout_format=".2f",
+                                      continuous_update=False)
+            for name in PARAM_NAMES
+        }
+        self.readout = widgets.HTML()
+        self.image = widgets.Image(format="png")
+        self._build_figure()
+        for w in (self.eta, self.epochs, *self.sliders.values()):
+            w.observe(self._on_change, names="value")
+        self.update()
+        controls = widgets.VBox([self.eta, self.epochs, *self.sliders.values()])
+        self.widget = widgets.HBox([controls, widgets.VBox([self.image, self.readout])])
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _build_figure(self):
+        classification = self.task == "classification"
+        # Fixed margins: a layout engine would re-measure every label on every redraw (2× slower).
+        self.fig = Figure(figsize=(8.4 if classification else 4.6, 3.2), dpi=80)
+        self.fig.subplots_adjust(left=0.16 if not classification else 0.08, right=0.97, bottom=0.16, top=0.9,
+                                 wspace=0.3)
+        FigureCanvasAgg(self.fig)
+        self.ax = self.fig.add_subplot(1, 2 if classification else 1, 1)
+        (self.curve,) = self.ax.plot([], [], color="C0")
+        self.ax.set(xlabel="epoch", ylabel="mean loss", yscale="log", title="loss while training")
+        self.note = self.ax.text(0.5, 0.5, "", transform=self.ax.transAxes, ha="center", va="center",
+                                 color="#b2182b", fontsize=12)
+        self.boundary = None
+        if classification:
+            self.bax = self.fig.add_subplot(1, 2, 2)
+            (x0, x1), (y0, y1) = self._limits()
+            self._grid = np.stack(np.meshgrid(np.linspace(x0, x1, GRID), np.linspace(y0, y1, GRID)), -1).reshape(-1, 2)
+            self.boundary = self.bax.imshow(np.zeros((GRID, GRID)), extent=(x0, x1, y0, y1), origin="lower",
+                                            cmap="RdBu", vmin=0, vmax=1, aspect="auto", alpha=0.6)
+            for label, marker in ((0, "o"), (1, "^")):
+                rows = self.x[self.y == label]
+                self.bax.scatter(rows[:, 0], rows[:, 1], marker=marker, edgecolor="black",
+                                 color="#b2182b" if label == 0 else "#2166ac", label=f"placed = {label}", zorder=3)
+            self.bax.set(xlabel="CGPA", ylabel="IQ", title="ŷ over the plane (boundary: ŷ = 0.5)")
+            self.bax.grid(False)
+
+    def _limits(self):
+        lo, hi = self.x.min(axis=0), self.x.max(axis=0)
+        pad = 0.1 * (hi - lo) + 0.1
+        return (lo[0] - pad[0], hi[0] + pad[0]), (lo[1] - pad[1], hi[1] + pad[1])
+
+    def _render(self):
+        buf = io.BytesIO()
+        self.fig.savefig(buf, format="png")
+        return buf.getvalue()
+
+    # -- updating --------------------------------------------------------------------------
+    @property
+    def params(self):
+        """The parameters currently on the sliders."""
+        return {name: float(s.value) for name, s in self.sliders.items()}
+
+    def _on_change(self, change):
+        self.update()
+
+    def update(self):
+        """Train with the sliders' settings and redraw the curve, the boundary and the readout."""
+        r = train(self.params, self.x, self.y, task=self.task, loss=self.loss,
+                  eta=float(self.eta.value), epochs=int(self.epochs.value))
+        self.result = r
+        losses = np.maximum(r.losses, 1e-300)  # log axis: an exact 0 would vanish
+        self.curve.set_data(np.arange(len(losses)), losses)
+        self.curve.set_marker("o" if len(losses) < 3 else "")
+        top, bottom = float(losses.max()), float(losses.min())
+        self.ax.set_xlim(0, max(1, len(losses) - 1))
+        self.ax.set_ylim(bottom / 1.5, top * 1.5)
+        if r.diverged:
+            self.note.set_text(f"diverged after epoch {len(r.losses)}:\nη is too large")
+            status = (f"<b style='color:#b2182b'>diverged</b> after epoch {len(r.losses)}: "
+                      f"η = {self.eta.value:.2e} is too large; the last finite loss is {r.losses[-1]:.6g}")
+        else:
+            self.note.set_text("")
+            status = f"final loss {r.losses[-1]:.6g} after {len(r.losses) - 1} epochs"
+        if self.boundary is not None:
+            yhat = forward(r.params, self._grid, task=self.task)["yhat"]
+            self.boundary.set_data(yhat.reshape(GRID, GRID))
+            acc = np.mean((forward(r.params, self.x, task=self.task)["yhat"] >= 0.5) == self.y)
+            status += f"; accuracy {acc:.0%}"
+        self.readout.value = status
+        self.image.value = self._render()
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def explorer(x, y, *, task, params=None, eta=1e-3, epochs=100, loss=None):
+    """Sliders for η (log scale), the nine parameters and the epochs, with the loss curve live.
+
+    ``x, y`` are the rows to train on (for example ``bp.X_REG, bp.Y_REG``); ``params`` the
+    starting values (default `INITIAL_PARAMS`). Returns an `Explorer`; display it in a notebook.
+    """
+    return Explorer(x, y, task=task, params=params, eta=eta, epochs=epochs, loss=loss)
+
+
+__all__ = ["Explorer", "explorer"]
