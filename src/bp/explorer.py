@@ -13,6 +13,7 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, NullLocator
 
 from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
 from .network import INITIAL_PARAMS, PARAM_NAMES, forward, train
@@ -71,6 +72,7 @@ class Explorer:
         self.ax = self.fig.add_subplot(1, 2 if classification else 1, 1)
         (self.curve,) = self.ax.plot([], [], color="C0")
         self.ax.set(xlabel="epoch", ylabel="mean loss", yscale="log", title="loss while training")
+        self.ax.yaxis.set_minor_locator(NullLocator())  # minor log ticks cost a third of each redraw
         self.note = self.ax.text(0.5, 0.5, "", transform=self.ax.transAxes, ha="center", va="center",
                                  color="#b2182b", fontsize=12)
         self.boundary = None
@@ -86,6 +88,8 @@ class Explorer:
                                  color="#b2182b" if label == 0 else "#2166ac", label=f"placed = {label}", zorder=3)
             self.bax.set(xlabel="CGPA", ylabel="IQ", title="ŷ over the plane (boundary: ŷ = 0.5)")
             self.bax.grid(False)
+            self.bax.xaxis.set_major_locator(MaxNLocator(5))
+            self.bax.yaxis.set_major_locator(MaxNLocator(5))
 
     def _limits(self):
         lo, hi = self.x.min(axis=0), self.x.max(axis=0)
