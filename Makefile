@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-NOTEBOOKS := $(sorted $(wildcard chapters/*.ipynb))
+NOTEBOOKS := $(sort $(wildcard chapters/*.ipynb))
 
 # Reproducible numbers in notebooks and tests: one BLAS thread, fixed hash seed.
 export OMP_NUM_THREADS := 1
@@ -11,7 +11,12 @@ export OPENBLAS_NUM_THREADS := 1
 export PYTHONHASHSEED := 0
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-.PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean
+# The browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+.PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean \
+        test-browser test-binder lint-workflows chromium assets test-lab bench-lab
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
@@ -19,6 +24,8 @@ help:
 	@echo "make notebooks  re-execute every chapter in place (refreshes the stored outputs)"
 	@echo "make lab        open the chapters in JupyterLab"
 	@echo "make bench      print the benchmark figures"
+	@echo "make bench-lab  print slider-to-figure latency in JupyterLab (Chromium)"
+	@echo "make assets     refresh the committed npm files (needs node and npm; the book build never does)"
 
 # Set-up: a virtual environment with the pinned requirements and `bp` installed editable.
 $(STAMP): requirements.txt pyproject.toml
@@ -34,10 +41,10 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: test-unit test-notebooks test-book
+test: lint-workflows test-unit test-notebooks test-book test-browser test-binder test-lab
 
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/lab
 
 # Strict nbval: every stored output is compared (never --nbval-lax).
 test-notebooks: $(STAMP)
@@ -47,15 +54,52 @@ test-book: $(STAMP)
 	rm -rf _build/html
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
+# The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y.
+test-browser: test-book chromium
+	$(BIN)/python -m pytest tests/browser
+
+# The chapters' explorers live in JupyterLab in Chromium: a real Jupyter server over a temporary
+# copy of chapters/, sliders moved with the keyboard, readouts checked against bp.train.
+test-lab: $(STAMP) chromium
+	$(BIN)/python -m pytest tests/lab
+
+# Binder simulated: fresh venv from exactly requirements.txt with runtime.txt's Python (slow).
+test-binder: $(STAMP)
+	$(BIN)/python -m pytest tests/binder
+
+# The GitHub workflows against their JSON schema (shipped inside check-jsonschema: works offline).
+lint-workflows: $(STAMP)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+# Debian's Chromium: installed when root (apt), otherwise the one command to run.
+chromium:
+	@test -x "$(CHROMIUM)" || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else \
+	    echo "The browser test needs Chromium at $(CHROMIUM). Install it with: sudo apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; }
+	@test -x "$(CHROMIUM)" || { echo "No Chromium at $(CHROMIUM) (set CHROMIUM to its path)" >&2; exit 1; }
+
+# RequireJS, the widget manager and axe-core from npm (pinned in package.json/package-lock.json)
+# into _vendor/ and tests/browser/vendor/, where they are committed.
+assets:
+	scripts/refresh-npm-assets.sh
+
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 $(NOTEBOOKS)
+	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+	  --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+bench-lab: $(STAMP) chromium
+	$(BIN)/python benchmarks/lab_latency.py
 
 clean:
 	rm -rf _build

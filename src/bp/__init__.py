@@ -23,6 +23,8 @@ from .network import (
 )
 from .plots import draw_network, plot_losses, use_style
 from .explorer import Explorer, explorer
+from . import autodiff, graph, local, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
+from .graph import draw_graph
 
 __all__ = [
     "FEATURES", "X_CLS", "X_REG", "Y_CLS", "Y_REG", "standardize",
@@ -31,7 +33,8 @@ __all__ = [
     "forward", "gradient_check", "gradients", "loss", "numerical_gradients", "relative_error",
     "sigmoid", "train",
     "draw_network", "plot_losses", "use_style",
-    "Explorer", "explorer",
+    "Explorer", "explorer", "draw_graph",
+    "autodiff", "graph", "local", "slips", "tangent",
 ]
 
 use_style()

@@ -9,6 +9,7 @@ a weight from the wrong layer, the wrong input or hidden unit, an extra σ′.
 from __future__ import annotations
 
 import math
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +32,7 @@ class CheckResult:
         return self.ok
 
     def __repr__(self):
-        return self.message
+        return textwrap.fill(self.message, 88)  # one long line would scroll in the book
 
     __str__ = __repr__
 

@@ -35,7 +35,7 @@ DIVERGENCE_LIMIT = 1e12
 
 
 def sigmoid(z):
-    """σ(z) = 1 / (1 + e^(−z)), written via tanh so that no |z| overflows (classification chapter)."""
+    """σ(z) = 1 / (1 + e^(−z)), via tanh so a large ``z`` never overflows (classification chapter)."""
     return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
@@ -67,12 +67,12 @@ def _loss(f, y, task, loss):
 
 
 def _backward(p, f, CGPA, IQ, y, task, loss):
-    """Backpropagation for each row: one error signal δ per unit, reused by that unit's weights."""
+    """Backpropagation for each row: one error δ per unit, reused by its weights."""
     yhat = f["yhat"]
     if loss == "cross_entropy":
-        delta21 = yhat - y                               # ∂L/∂z21: σ' cancels against ∂L/∂ŷ
+        delta21 = yhat - y  # ∂L/∂z21: σ′ cancels against ∂L/∂ŷ
     else:
-        delta21 = (yhat - y) * _act_prime(yhat, task)    # ∂L/∂ŷ · act'(z21)
+        delta21 = (yhat - y) * _act_prime(yhat, task)  # ∂L/∂ŷ · act′(z21)
     delta11 = delta21 * p["w2_11"] * _act_prime(f["O11"], task)  # ∂L/∂z11
     delta12 = delta21 * p["w2_21"] * _act_prime(f["O12"], task)  # ∂L/∂z12
     return {
@@ -142,7 +142,7 @@ loss_fn = loss  # `loss` is also a keyword argument name inside these functions
 
 
 def relative_error(a, n):
-    """|a − n| / max(|a|, |n|, 1e-8): how far backprop ``a`` is from the estimate ``n``."""
+    """``|a − n| / max(|a|, |n|, 1e-8)``: how far backprop ``a`` is from the estimate ``n``."""
     return abs(a - n) / max(abs(a), abs(n), 1e-8)
 
 

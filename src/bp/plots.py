@@ -27,13 +27,15 @@ COLORS = {"input": "#dbe9f6", "hidden": "#fde9c9", "output": "#d9f0d3", "edge": 
           "grad": "#b2182b"}
 
 # Where each node sits: inputs left, hidden units middle, output right.
-NODES = {"CGPA": (0.0, 1.0), "IQ": (0.0, 0.0), "O11": (1.0, 1.0), "O12": (1.0, 0.0), "yhat": (2.0, 0.5)}
+NODES = {"CGPA": (0.0, 1.0), "IQ": (0.0, 0.0), "O11": (1.8, 1.0), "O12": (1.8, 0.0), "yhat": (3.6, 0.5)}
 NODE_TEX = {"CGPA": "CGPA", "IQ": "IQ", "O11": "$O_{11}$", "O12": "$O_{12}$", "yhat": r"$\hat{y}$"}
-# Each weight as (from node, to node, its symbol in the notes, where along the edge its label sits).
+RADIUS = 0.24
+# Each weight as (from node, to node, its symbol in the notes, where along the edge its label sits);
+# the two crossing edges have their labels near their start, away from the crossing.
 EDGES = {
     "w1_11": ("CGPA", "O11", r"$w^1_{11}$", 0.5),
-    "w1_12": ("CGPA", "O12", r"$w^1_{12}$", 0.25),
-    "w1_21": ("IQ", "O11", r"$w^1_{21}$", 0.25),
+    "w1_12": ("CGPA", "O12", r"$w^1_{12}$", 0.33),
+    "w1_21": ("IQ", "O11", r"$w^1_{21}$", 0.33),
     "w1_22": ("IQ", "O12", r"$w^1_{22}$", 0.5),
     "w2_11": ("O11", "yhat", r"$w^2_{11}$", 0.5),
     "w2_21": ("O12", "yhat", r"$w^2_{21}$", 0.5),
@@ -54,33 +56,35 @@ def draw_network(ax=None, *, edges=None, nodes=None, title=None, color=None):
     """Draw the notes' 2-2-1 network, labelled in the notes' notation.
 
     ``edges`` maps parameter names (``w1_11`` … ``b21``) to a number or text written beside each
-    weight and bias (their values, or ∂L/∂w); ``nodes`` maps ``CGPA, IQ, O11, O12, yhat`` to a
-    value or text written under the node. Returns the axes.
+    weight and under each unit for its bias (their values, or ∂L/∂w); ``nodes`` maps ``CGPA, IQ,
+    O11, O12, yhat`` to a value or text written inside the node. Returns the axes.
     """
     if ax is None:
-        _, ax = plt.subplots(figsize=(6.4, 3.4))
+        _, ax = plt.subplots(figsize=(6.4, 3.0))
     edges, nodes = edges or {}, nodes or {}
     text_color = color or "black"
+    box = {"boxstyle": "round,pad=0.12", "fc": "white", "ec": "none", "alpha": 0.9}
     for name, (a, b, tex, t) in EDGES.items():
         (x0, y0), (x1, y1) = NODES[a], NODES[b]
-        ax.annotate("", xy=(x1 - 0.16, y1 + (y0 - y1) * 0.16 / (x1 - x0)), xytext=(x0 + 0.16, y0 + (y1 - y0) * 0.16),
+        length = np.hypot(x1 - x0, y1 - y0)
+        ux, uy = (x1 - x0) / length, (y1 - y0) / length  # arrows start and stop at the circles
+        ax.annotate("", xy=(x1 - ux * RADIUS, y1 - uy * RADIUS), xytext=(x0 + ux * RADIUS, y0 + uy * RADIUS),
                     arrowprops={"arrowstyle": "->", "color": COLORS["edge"], "lw": 1.2})
         label = tex if name not in edges else f"{tex} = {_fmt(edges[name])}"
-        xm, ym = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
-        ax.text(xm, ym + 0.06, label, ha="center", va="bottom", fontsize=9, color=text_color,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        ax.text(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, label, ha="center", va="center", fontsize=9,
+                color=text_color, bbox=box, zorder=5)
     for name, (x0, y0) in NODES.items():
-        kind = "input" if x0 == 0 else "hidden" if x0 == 1 else "output"
-        ax.add_patch(mpl.patches.Circle((x0, y0), 0.16, fc=COLORS[kind], ec="#333333", lw=1.2, zorder=3))
-        ax.text(x0, y0, NODE_TEX[name], ha="center", va="center", fontsize=10 if x0 else 8, zorder=4)
-        if name in nodes:
-            ax.text(x0, y0 - 0.22, _fmt(nodes[name]), ha="center", va="top", fontsize=9, color=text_color)
+        kind = "input" if x0 == 0 else "output" if name == "yhat" else "hidden"
+        ax.add_patch(mpl.patches.Circle((x0, y0), RADIUS, fc=COLORS[kind], ec="#333333", lw=1.2, zorder=3))
+        label = NODE_TEX[name] if name not in nodes else f"{NODE_TEX[name]}\n{_fmt(nodes[name])}"
+        ax.text(x0, y0, label, ha="center", va="center", fontsize=9 if name in ("CGPA", "IQ") else 10,
+                color=text_color, zorder=4, linespacing=1.1)
     for name, (node, tex) in BIASES.items():
         x0, y0 = NODES[node]
         label = tex if name not in edges else f"{tex} = {_fmt(edges[name])}"
-        ax.text(x0, y0 + 0.2, label, ha="center", va="bottom", fontsize=9, color=text_color)
-    ax.set_xlim(-0.35, 2.45)
-    ax.set_ylim(-0.55, 1.45)
+        ax.text(x0, y0 - RADIUS - 0.06, label, ha="center", va="top", fontsize=9, color=text_color, bbox=box)
+    ax.set_xlim(-0.35, 3.95)
+    ax.set_ylim(-0.5, 1.3)
     ax.set_aspect("equal")
     ax.axis("off")
     if title:

@@ -3,7 +3,8 @@
 One `Slip` per mistake that survives a charitable reading of the OCR (superscripts that came out
 as "v" or "ω" are read as 1 or 2 from the context, "o" as O or σ, "(ŷ − ŷ)" as (ŷ − y)). Each
 slip evaluates the notes' formula (``wrong``), the corrected one (``right``) and an independent
-reference (``reference``: central differences, or the cross-entropy computed from the logit) on
+reference (``reference``: central differences on the network's graph with `bp.local`, or
+`bp.numerical_gradients`, or the cross-entropy computed from the logit by `bp.loss`) on
 one row ``x = [CGPA, IQ]`` with target ``y``. Every check isolates its own slip: all the other
 factors of a formula are taken correct.
 
@@ -16,12 +17,12 @@ from __future__ import annotations
 import numpy as np
 
 from ..data import X_CLS, Y_CLS
+from ..local import numerical_derivative
 from ..network import INITIAL_PARAMS, forward, loss, numerical_gradients, sigmoid
 from . import Slip
 
 TASK = "classification"
 H = 1e-6  # step of the central differences
-
 
 
 def _f(params, x):
@@ -31,11 +32,6 @@ def _f(params, x):
 def _delta(params, x, y):
     """∂L/∂z21 = ŷ − y (cross-entropy with a sigmoid output)."""
     return _f(params, x)["yhat"] - y
-
-
-def _central(fn, v):
-    """The central difference (fn(v + h) − fn(v − h)) / 2h."""
-    return (fn(v + H) - fn(v - H)) / (2 * H)
 
 
 def _grad_ref(name):
@@ -79,7 +75,8 @@ def _sigma_prime_right(params, x, y):
 
 
 def _sigma_prime_reference(params, x, y):
-    return float(_central(sigmoid, _f(params, x)["z21"]))
+    """∂ŷ/∂z21 on the network's graph, by central differences."""
+    return numerical_derivative(params, x, "yhat", "z21", task=TASK, h=H)
 
 
 # -- ∂L/∂ŷ --------------------------------------------------------------------------------------
@@ -95,28 +92,25 @@ def _dL_dyhat_right(params, x, y):
 
 
 def _dL_dyhat_reference(params, x, y):
-    """L as a function of ŷ alone, differentiated by central differences."""
-    def L(yhat):
-        return -(y * np.log(yhat) + (1 - y) * np.log1p(-yhat))
-    return float(_central(L, _f(params, x)["yhat"]))
+    """∂L/∂ŷ on the network's graph (L as a function of ŷ alone), by central differences."""
+    return numerical_derivative(params, x, "L", "yhat", task=TASK, y=y, h=H)
 
 
 # -- the label ∂z11/∂O11 ---------------------------------------------------------------------
 
 def _label_as_written(params, x, y):
-    """What the label names: ∂z11/∂O11. z11 = σ⁻¹(O11), so its slope is 1 / (O11 (1 − O11))."""
-    O11 = _f(params, x)["O11"]
-    return float(1.0 / (O11 * (1 - O11)))
+    """What the label names, ∂z11/∂O11, on the network's graph: 0 (z11 is computed before O11)."""
+    return numerical_derivative(params, x, "z11", "O11", task=TASK, h=H)
 
 
 def _label_right(params, x, y):
-    return float(x[0])   # ∂z11/∂w1_11 = CGPA
+    """What the chain needs, ∂z11/∂w1_11, on the network's graph."""
+    return numerical_derivative(params, x, "z11", "w1_11", task=TASK, h=H)
 
 
 def _label_reference(params, x, y):
-    def z11(w):
-        return forward(dict(params, w1_11=w), x, task=TASK)["z11"]
-    return float(_central(z11, params["w1_11"]))
+    """The right-hand side the notes work out under the label: ∂/∂w1_11 (w1_11·CGPA + …) = CGPA."""
+    return float(x[0])
 
 
 # -- the chain written for ∂L/∂w1_21 (before boxed (5)) ---------------------------------------

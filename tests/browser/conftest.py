@@ -1,0 +1,123 @@
+"""Fixtures of the browser test: the built book on a local static server, and Debian's Chromium.
+
+The book is served from `_build/html` (or $BOOK_HTML) by Python's own http.server, as a reader of a
+downloaded copy would. Chromium resolves no host but 127.0.0.1 and every request that is not for
+the local server is aborted and recorded, so a page that needs a CDN fails the test.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-quic", "--no-first-run",
+    # The network is cut off: no host name resolves except the local server's address.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+REPORT = {"pages": {}, "started": time.monotonic()}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: opens the built book in Chromium (needs _build/html)")
+
+
+def _pages():
+    """Every HTML page of the book (not index.html, which only redirects, nor _static/ and the like)."""
+    if not HTML.is_dir():
+        return ["(no built book)"]  # the html_dir fixture then fails with the command to run
+    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
+                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
+                  and p.relative_to(HTML).as_posix() != "index.html")
+
+
+def pytest_generate_tests(metafunc):
+    """`page_path`: every page of the book; `chapter`: every page made from a notebook."""
+    if "page_path" in metafunc.fixturenames:
+        metafunc.parametrize("page_path", _pages())
+    if "chapter" in metafunc.fixturenames:
+        chapters = [p for p in _pages() if (HTML / "_sources" / p).with_suffix(".ipynb").exists()]
+        metafunc.parametrize("chapter", chapters or ["(no notebook pages)"])
+
+
+@pytest.fixture()
+def server_log():
+    """The requests the local server answered during one test: a list of (status, path)."""
+    _QuietHandler.answered = []
+    return _QuietHandler.answered
+
+
+@pytest.fixture(scope="session")
+def report():
+    """Page weights collected by the tests, printed at the end of the run."""
+    return REPORT
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the book silently, keeping every answered request: (status, path)."""
+
+    answered: list = []
+
+    def log_request(self, code="-", size="-"):
+        self.answered.append((int(getattr(code, "value", code)), self.path))
+
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def html_dir():
+    if not (HTML / "index.html").is_file():
+        pytest.fail(f"no built book in {HTML}: run `make test-book` first (or set BOOK_HTML)")
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def server(html_dir):
+    """The book on http://127.0.0.1:PORT, served by http.server from its own folder."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html_dir)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for this module (stopped at its end, so another module may start Playwright)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"no Chromium at {CHROMIUM}: install it with `sudo apt-get install -y chromium` "
+                    "(or set CHROMIUM to a Chromium/Chrome executable)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the page weights (HTML + every asset it loaded) and the test's duration."""
+    pages = REPORT["pages"]
+    if not pages:
+        return
+    tr = terminalreporter
+    tr.section("book pages in the browser")
+    for path, r in sorted(pages.items(), key=lambda kv: -kv[1]["bytes"]):
+        tr.write_line(f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests  {path}")
+    seconds = time.monotonic() - REPORT["started"]
+    tr.write_line(f"browser test: {len(pages)} pages in {seconds:.1f} s")
+    out = HTML.parent / "browser-report.json"
+    out.write_text(json.dumps({"seconds": round(seconds, 1), "pages": pages}, indent=1))

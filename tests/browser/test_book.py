@@ -1,0 +1,267 @@
+"""The built book in a real browser, as a reader with no network beyond the book itself sees it.
+
+Every page is opened in Debian's Chromium (Playwright) from a local static server and must:
+load nothing from another host; typeset every math element; show every image, with alt text
+(the widgets' plot images included); render every stored widget, with a visible note next to it
+that the sliders need a live kernel; log no console error; and pass an axe-core scan with no
+serious or critical violation (except the named exceptions below, each with its reason). Search
+must find each chapter by a word of its title. Launch, download and repository buttons must be
+derived from the one repository setting of _config.yml. The API page must cover bp, and each
+chapter must link the entry of every bp function it calls.
+
+Run: make test-browser (builds the book first). BOOK_HTML and CHROMIUM override the defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+# The note next to a widget: the sliders need a live (running) kernel; Binder / the launch button.
+LIVE_KERNEL_NOTICE = re.compile(r"\b(live|running)\s+(python\s+)?kernel", re.I)
+LAUNCH_POINTER = re.compile(r"binder|launch", re.I)
+TIMEOUT_MS = 20_000
+
+# axe-core rules that cannot be fixed here, by rule id, with the reason. Keep this empty if you can.
+AXE_EXCEPTIONS: dict[str, str] = {}
+
+
+def _repository():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    repo = config["repository"]
+    return repo["url"].rstrip("/"), repo.get("branch", "main"), (repo.get("path_to_book") or "").strip("/")
+
+
+@pytest.fixture()
+def visit(browser, server):
+    """Open a page with the network cut off; return it with what it requested and logged."""
+    contexts = []
+
+    def _visit(path):
+        context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        log = {"foreign": [], "console": [], "failed": []}
+
+        def route(r):
+            if r.request.url.startswith(server + "/"):
+                r.continue_()
+            else:
+                log["foreign"].append(r.request.url)
+                r.abort("blockedbyclient")
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("request", lambda req: None if req.url.startswith((server + "/", "data:", "blob:"))
+                else log["foreign"].append(req.url))
+        page.on("console", lambda msg: log["console"].append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: log["console"].append(f"uncaught: {exc}"))
+        page.on("response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}")
+                if resp.status >= 400 else None)
+        page.on("requestfailed", lambda req: log["failed"].append(f"{req.failure} {req.url}"))
+        page.goto(f"{server}/{path}", wait_until="load", timeout=TIMEOUT_MS)
+        return page, log
+
+    yield _visit
+    for c in contexts:
+        c.close()
+
+
+def _wait_until_rendered(page):
+    """Wait for MathJax's first typesetting and for every stored widget; return what never came."""
+    problems = []
+    try:
+        if page.evaluate("() => document.querySelector('.math') !== null"):
+            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                                   timeout=TIMEOUT_MS)
+            page.evaluate("() => MathJax.startup.promise")
+    except PlaywrightTimeout:
+        problems.append("MathJax never loaded")
+    try:
+        page.wait_for_function(
+            """(sel) => [...document.querySelectorAll(sel)].every(s => {
+                   const area = s.previousElementSibling;
+                   return area && area.classList.contains('widget-subarea') && area.children.length > 0;
+               }) && [...document.images].every(i => i.complete)""",
+            arg=WIDGET_VIEW, timeout=TIMEOUT_MS)
+    except PlaywrightTimeout:
+        problems.append("the widgets (or images) never finished rendering")
+    # Let the page's fix-up script (a MutationObserver) see the last widgets, then settle.
+    page.wait_for_timeout(200)
+    return problems
+
+
+def _weight(page):
+    return page.evaluate("""() => {
+        const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+        return {bytes: entries.reduce((s, e) => s + (e.encodedBodySize || 0), 0), requests: entries.length};
+    }""")
+
+
+def test_page(visit, report, server_log, page_path):
+    path = page_path
+    page, log = visit(path)
+    problems = _wait_until_rendered(page)
+    n_views = page.locator(WIDGET_VIEW).count()
+    report["pages"][path] = _weight(page)
+
+    # Nothing leaves the local server; nothing local is missing.
+    problems += [f"request to another host: {u}" for u in sorted(set(log["foreign"]))]
+    problems += [f"failed request: {f}" for f in log["failed"] if "127.0.0.1" in f]
+    problems += [f"the server answered {status} to {p}" for status, p in server_log if status >= 400]
+
+    # Every math element is typeset, without a TeX error.
+    math = page.evaluate("""() => {
+        const els = [...document.querySelectorAll('.math')];
+        return {total: els.length,
+                untypeset: els.filter(e => !e.querySelector('mjx-container')).map(e => e.textContent.slice(0, 60)),
+                errors: [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error') || e.textContent)};
+    }""")
+    problems += [f"math not typeset: {t!r}" for t in math["untypeset"]]
+    # ... and no TeX left as plain text: no dollar sign or TeX command outside code and math (e.g.
+    # $$...$$ inside a paragraph, which MyST reads as $ + inline math + $).
+    stray = page.evaluate(r"""() => {
+        const skip = 'pre, code, script, style, .math, mjx-container, .highlight, .widget-subarea';
+        const walk = document.createTreeWalker(document.querySelector('main') || document.body, NodeFilter.SHOW_TEXT);
+        const found = [];
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            if (n.parentElement.closest(skip)) continue;
+            const m = n.textContent.match(/\$|\\(frac|partial|hat|sigma|mathrm|left|right)\b/);
+            if (m) found.push(n.textContent.trim().slice(0, 60));
+        }
+        return found;
+    }""")
+    problems += [f"TeX left as text (not typeset): {t!r}" for t in stray]
+    problems += [f"MathJax error: {t!r}" for t in math["errors"]]
+
+    # Every image loads and has alt text (widget images included).
+    images = page.evaluate("""() => [...document.images].map(i => ({
+        src: i.currentSrc.slice(0, 80), alt: (i.getAttribute('alt') || '').trim(),
+        ok: i.complete && i.naturalWidth > 0, widget: !!i.closest('.widget-subarea')}))""")
+    problems += [f"image did not load: {i['src']}" for i in images if not i["ok"]]
+    problems += [f"image without alt text: {i['src']}" + (" (a widget image: give it a tooltip)" if i["widget"] else "")
+                 for i in images if not i["alt"]]
+
+    # Every stored widget renders, and says next to it that the sliders need a live kernel.
+    widgets = page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map(s => {
+        const area = s.previousElementSibling;
+        const rendered = !!area && area.classList.contains('widget-subarea') && area.offsetHeight > 0
+                         && area.querySelector('.jupyter-widgets') !== null;
+        // The cell holding the widget, and the page elements just before and after it.
+        const cell = s.closest('.cell') || s.parentElement;
+        const near = [];
+        for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) near.push(e.innerText);
+        for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
+        return {rendered, near: near.join('\\n'), sliders: area ? area.querySelectorAll('[role=slider]').length : 0};
+    })""", WIDGET_VIEW)
+    assert len(widgets) == n_views
+    problems += [f"widget {k} did not render" for k, w in enumerate(widgets) if not w["rendered"]]
+    problems += [f"widget {k} has no visible note next to it that it needs a live kernel (launch button)"
+                 for k, w in enumerate(widgets) if w["sliders"]
+                 and not (LIVE_KERNEL_NOTICE.search(w["near"]) and LAUNCH_POINTER.search(w["near"]))]
+    if n_views:
+        launch = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']").count()
+        problems += [] if launch else ["a page with widgets has no Binder launch button"]
+
+    # No console error.
+    problems += [f"console error: {m}" for m in log["console"]]
+
+    # Accessibility: no serious or critical axe-core violation.
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+        .violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                               nodes: v.nodes.slice(0, 4).map(n => n.target.join(' '))}))""")
+    problems += [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in violations
+                 if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCEPTIONS]
+
+    assert not problems, f"{path}:\n  " + "\n  ".join(problems)
+
+
+def test_search_finds_chapter(visit, html_dir, chapter):
+    """Search for the longest word of the chapter's title; the chapter must be among the results."""
+    path = chapter
+    title = (html_dir / path).read_text(encoding="utf-8")
+    h1 = re.search(r"<h1>(.*?)<", title, re.S).group(1)
+    word = max(re.findall(r"[A-Za-z]{4,}", h1), key=len)
+    page, log = visit(f"search.html?q={word}")
+    page.wait_for_selector("#search-results ul.search li", timeout=TIMEOUT_MS)
+    hrefs = page.eval_on_selector_all("#search-results ul.search li a", "els => els.map(a => a.href)")
+    assert any(urlsplit(h).path.endswith("/" + path) for h in hrefs), (word, hrefs)
+    assert not log["foreign"] and not log["console"], log
+
+
+def test_launch_download_and_repository_buttons(visit, chapter):
+    """Binder opens this chapter in JupyterLab; the .ipynb downloads; the repository links home."""
+    path = chapter
+    url, branch, book = _repository()
+    owner_repo = urlsplit(url).path.strip("/")
+    notebook = "/".join(filter(None, [book, Path(path).with_suffix(".ipynb").as_posix()]))
+    page, _ = visit(path)
+    links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
+    binder = f"https://mybinder.org/v2/gh/{owner_repo}/{branch}?urlpath=lab/tree/{notebook}"
+    assert binder in links, (binder, [h for h in links if "binder" in h])
+    assert any(h.endswith(Path(path).with_suffix(".ipynb").name) and "_sources/" in h for h in links), \
+        "no .ipynb download link"
+    assert url in links, "no repository button"
+
+
+def test_index_opens_the_first_chapter(visit):
+    page, log = visit("index.html")
+    page.wait_for_url("**/chapters/intro.html", timeout=TIMEOUT_MS)
+    assert not log["foreign"] and not log["failed"], log
+
+
+def test_api_page_covers_bp(html_dir):
+    """Every public name of bp and its submodules has an entry on the API reference page."""
+    import importlib
+    import pkgutil
+
+    from sphinx.pycode import ModuleAnalyzer
+
+    import bp
+
+    api = (html_dir / "chapters" / "api.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'<dt class="sig[^"]*" id="([^"]+)"', api))
+    missing = []
+    modules = [bp] + [importlib.import_module(m.name) for m in pkgutil.walk_packages(bp.__path__, "bp.")
+                      if not any(part.startswith("_") for part in m.name.split("."))]
+    attr_docs = {m.__name__: {k[1] for k in ModuleAnalyzer.for_module(m.__name__).find_attr_docs()}
+                 for m in modules}
+    for mod in modules:
+        for name in getattr(mod, "__all__", []):
+            obj = getattr(mod, name)
+            homes = {m.__name__ for m in modules if getattr(m, name, None) is obj} | {mod.__name__}
+            if not callable(obj) and not any(name in attr_docs[home] for home in homes):
+                continue  # a constant without a docstring: autodoc has nothing to show
+            # Documented under this module, or any module of bp that holds the same object.
+            if not any(f"{home}.{name}" in ids for home in homes):
+                missing.append(f"{mod.__name__}.{name}")
+    assert not missing, f"add to chapters/api.md: {missing}"
+
+
+def test_chapters_link_the_api(html_dir, chapter):
+    """Each bp function or class a chapter calls is linked to its entry on the API page.
+
+    In a notebook's markdown: [`bp.train`](#bp.train) (MyST resolves #bp.train to the API page;
+    in JupyterLab it is a harmless in-page link). Best placed where the function is first used.
+    """
+    api = (html_dir / "chapters" / "api.html").read_text(encoding="utf-8")
+    callables = set(re.findall(r'<dl class="py (?:function|class)">\s*<dt class="sig[^"]*" id="([^"]+)"', api))
+    nb = json.loads((html_dir / "_sources" / chapter).with_suffix(".ipynb").read_text(encoding="utf-8"))
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    used = {f"bp.{m}" for m in re.findall(r"\bbp\.([A-Za-z_][\w.]*)", code)} & callables
+    page = (html_dir / chapter).read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="api\.html#([^"]+)"', page))
+    missing = sorted(used - linked)
+    assert not missing, (f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
+                         f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used")

@@ -1,0 +1,164 @@
+"""The chapters' live sliders, proven where learners use them: JupyterLab in a real browser.
+
+A real Jupyter server runs on 127.0.0.1 (free port, random token) over a temporary copy of
+chapters/, so autosave never touches the committed notebooks. Each chapter that displays
+`bp.explorer(...)` is opened in JupyterLab in Debian's Chromium and run with Run ▸ Run All Cells.
+Then, through the page only — the mouse focuses a slider's handle, the keyboard moves it — the
+test moves η and one weight and checks that the loss curve on screen changes and that the
+explorer's readout matches `bp.train` computed here, in the test process, for the settings read
+back from the page (each handle's accessible value, aria-valuetext). On a regression explorer it
+pushes η to the top of its range, where training diverges, and checks the readout says so in
+words. No output area (nor the Log Console, where widget callbacks' errors go) may hold a
+traceback or any stderr. The last test stops the server and the browser and asserts that no
+process they started is left behind.
+
+Run: make test-lab. CHROMIUM overrides /usr/bin/chromium.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from labharness import (CHAPTERS, Explorer, chapters_with_explorer, click_menu, explorer_calls, open_and_run,
+                        output_problems)
+
+import bp
+
+pytestmark = pytest.mark.lab
+
+NOTEBOOKS = chapters_with_explorer()
+FINAL = re.compile(r"final loss (\S+) after (\d+) epochs")
+DIVERGED = re.compile(r"diverged after epoch (\d+)\b.*the last finite loss is ([^;\s]+)", re.S)
+ACCURACY = re.compile(r"accuracy (\d+)%")
+WEIGHT = "w2_21"  # the weight slider the test moves
+
+
+def settings(e):
+    """η, epochs and the nine parameters as the page shows them."""
+    return {"eta": e.value("η"), "epochs": round(e.value("epochs")),
+            "params": {name: e.value(name) for name in bp.PARAM_NAMES}}
+
+
+def train(s, x, y, call):
+    return bp.train(s["params"], x, y, task=call["task"], loss=call["loss"], eta=s["eta"], epochs=s["epochs"])
+
+
+def readout_problem(text, s, x, y, call):
+    """What is wrong with the readout `text` for settings `s`, or None if it matches `bp.train`."""
+    r = train(s, x, y, call)
+    if r.diverged:
+        m = DIVERGED.search(text)
+        if not m:
+            return f"bp.train diverges for {s} but the readout says {text!r}"
+        if int(m[1]) != len(r.losses) or not np.isclose(float(m[2]), r.losses[-1], rtol=2e-5, atol=0):
+            return f"readout {text!r}; bp.train diverged after epoch {len(r.losses)}, last loss {r.losses[-1]:.6g}"
+    else:
+        m = FINAL.search(text)
+        if not m or "diverged" in text:
+            return f"bp.train gives final loss {r.losses[-1]:.6g} for {s} but the readout says {text!r}"
+        if int(m[2]) != len(r.losses) - 1 or not np.isclose(float(m[1]), r.losses[-1], rtol=2e-5, atol=0):
+            return f"readout {text!r}; bp.train gives {r.losses[-1]:.6g} after {len(r.losses) - 1} epochs for {s}"
+    if call["task"] == "classification":
+        yhat = bp.forward(r.params, x, task="classification")["yhat"]
+        accuracy = round(100 * float(np.mean((yhat >= 0.5) == y)))
+        m = ACCURACY.search(text)
+        if not m or int(m[1]) != accuracy:
+            return f"readout {text!r}; bp.train's parameters classify {accuracy}% of the rows right"
+    return None
+
+
+def check_readout(text, s, x, y, call):
+    problem = readout_problem(text, s, x, y, call)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+
+
+def move(page, e, description, key):
+    """Press `key` on a slider; if no new figure comes, fail with what the output areas and the
+    Log Console say (a callback's traceback lands there)."""
+    try:
+        e.press(description, key, timeout=15)
+    except PlaywrightTimeoutError:
+        show_log_console(page)
+        pytest.fail(f"no new figure 15 s after pressing {key} on {description}; readout {e.readout()!r}; "
+                    f"errors on the page: {output_problems(page)}", pytrace=False)
+
+
+def show_log_console(page):
+    """Open View ▸ Show Log Console (where output from widget callbacks, tracebacks included, goes)."""
+    if page.locator(".jp-LogConsole").count() == 0:
+        click_menu(page, "View", "Show Log Console")
+        page.locator(".jp-LogConsole").first.wait_for()
+
+
+def test_the_regression_chapter_has_an_explorer():
+    assert CHAPTERS / "regression.ipynb" in NOTEBOOKS, (
+        "chapters/regression.ipynb displays no bp.explorer(...): the course promises live sliders there")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
+    calls = explorer_calls(notebook)
+    page = chromium.new_page()
+    try:
+        open_and_run(page, lab, f"chapters/{notebook.name}")
+        assert output_problems(page) == [], "a cell printed an error or a traceback"
+        roots = page.locator(".jp-OutputArea-output .widget-hbox", has=page.locator("img.widget-image"))
+        assert roots.count() == len(calls), f"{len(calls)} bp.explorer calls but {roots.count()} explorers shown"
+
+        diverged = False
+        for i, call in enumerate(calls):
+            e = Explorer(page, i)
+            e.scroll_into_view()
+            s0 = settings(e)
+            data = [(x, y) for x, y in call["candidates"] if readout_problem(e.readout(), s0, x, y, call) is None]
+            assert data, (f"explorer {i + 1}, {call['source']}: its first readout {e.readout()!r} matches "
+                          f"bp.train on none of the data sets tried")
+            x, y = data[0]
+
+            # η one step up (the log slider's step is 10^0.05): a new curve, and the readout of bp.train.
+            shot, src = e.screenshot(), e.image_src()
+            move(page, e, "η", "ArrowRight")
+            s1 = settings(e)
+            assert s1["eta"] > s0["eta"]
+            assert s1["params"] == s0["params"] and s1["epochs"] == s0["epochs"]
+            assert e.image_src() != src and e.screenshot() != shot, "the loss curve did not change on screen"
+            check_readout(e.readout(), s1, x, y, call)
+
+            # One weight up by a page step.
+            shot = e.screenshot()
+            move(page, e, WEIGHT, "PageUp")
+            s2 = settings(e)
+            assert s2["params"][WEIGHT] > s1["params"][WEIGHT] and s2["eta"] == s1["eta"]
+            assert {k: v for k, v in s2["params"].items() if k != WEIGHT} == \
+                   {k: v for k, v in s1["params"].items() if k != WEIGHT}
+            assert e.screenshot() != shot, "the loss curve did not change on screen"
+            check_readout(e.readout(), s2, x, y, call)
+
+            if call["task"] == "regression":
+                # η to the top of its range (End): training diverges; the explorer says so in words.
+                shot = e.screenshot()
+                move(page, e, "η", "End")
+                s3 = settings(e)
+                text = e.readout()
+                check_readout(text, s3, x, y, call)
+                if train(s3, x, y, call).diverged:
+                    diverged = True
+                    assert "diverged" in text and "Traceback" not in text
+                    assert e.screenshot() != shot, "the figure did not change when training diverged"
+
+        if notebook.stem == "regression":
+            assert diverged, "no regression explorer diverged at the top of its η range"
+        show_log_console(page)
+        assert output_problems(page) == [], "a traceback or stderr in an output area or the Log Console"
+    finally:
+        page.close()
+
+
+def test_server_and_browser_stop_cleanly(lab, chromium):
+    """Runs last: Chromium, Playwright's driver, the Jupyter server and its kernels all end."""
+    left = chromium.stop() + lab.stop()
+    assert left == [], f"processes left behind: {left}"
