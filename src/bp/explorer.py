@@ -11,12 +11,14 @@ axes) is drawn once and kept as a bitmap; each update restores it and draws only
 from __future__ import annotations
 
 import io
+import re
 
 import ipywidgets as widgets
+import traitlets
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from PIL import Image
 from matplotlib.figure import Figure
+from matplotlib.image import imsave
 from matplotlib.ticker import MaxNLocator, NullLocator
 
 from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
@@ -29,6 +31,16 @@ ETA_LOG10_RANGE = (-6.0, 0.0)
 MAX_EPOCHS = 1000
 GRID = 60  # the decision boundary's grid is GRID × GRID points
 DPI = STYLE["savefig.dpi"]  # the PNG's resolution: the book's, as when the figure went through savefig
+
+
+class PlotImage(widgets.Image):
+    """An image widget whose ``tooltip`` is shown: the plot's text alternative (alt text in the book).
+
+    ipywidgets 8 shows a tooltip only when the widget's ``description`` is empty, and `Image` has
+    no ``description`` at all, so an `Image` with a tooltip fails to render. This one has an empty one.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
 
 
 class Explorer:
@@ -61,7 +73,7 @@ class Explorer:
             for name in PARAM_NAMES
         }
         self.readout = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self.image = PlotImage(format="png")
         self._build_figure()
         for w in (self.eta, self.epochs, *self.sliders.values()):
             w.observe(self._on_change, names="value")
@@ -149,7 +161,7 @@ class Explorer:
             artist.draw(renderer)
         buf = io.BytesIO()
         # Fastest zlib level: a few KiB more than the default, in a third of the time.
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(buf, format="png", compress_level=1)
+        imsave(buf, np.asarray(canvas.buffer_rgba()), format="png", pil_kwargs={"compress_level": 1})
         return buf.getvalue()
 
     # -- updating --------------------------------------------------------------------------
@@ -185,6 +197,9 @@ class Explorer:
             acc = np.mean((forward(r.params, self.x, task=self.task)["yhat"] >= 0.5) == self.y)
             status += f"; accuracy {acc:.0%}"
         self.readout.value = status
+        plane = (f" and ŷ over the {self.features[0]}–{self.features[1]} plane with the boundary ŷ = 0.5"
+                 if self.boundary is not None else "")
+        self.image.tooltip = f"Loss curve (mean loss per epoch, log scale){plane}: {re.sub('<[^>]+>', '', status)}."
         self.image.value = self._render()
 
     def _repr_mimebundle_(self, **kwargs):

@@ -13,6 +13,7 @@ classification"; every name is a symbol of the notes (``w1_21`` is w¹₂₁, ``
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -163,7 +164,7 @@ class TrainResult:
 
 
 def _finite(p):
-    return all(np.isfinite(v) for v in p.values())
+    return all(math.isfinite(v) for v in p.values())
 
 
 def train(params, x, y, *, task, eta, epochs, loss=None):

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 
 from ._checks import check_params, check_task, check_xy
 from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error
+from .explorer import PlotImage
 from .plots import BIASES, EDGES
 
 MIN_HALF_WIDTH, MAX_HALF_WIDTH = 3.0, 30.0
@@ -62,7 +63,7 @@ class Tangent:
         self.dropdown = widgets.Dropdown(options=list(PARAM_NAMES), value=name, description="parameter")
         self.slider = widgets.FloatSlider(description=name, readout_format=".3f", continuous_update=True)
         self.readout = widgets.HTML()
-        self.image = widgets.Image(format="png")
+        self.image = PlotImage(format="png")
         self.fig = Figure(figsize=(5.6, 3.4), dpi=80)
         self.fig.subplots_adjust(left=0.15, right=0.97, bottom=0.16, top=0.9)  # fixed: no re-layout
         FigureCanvasAgg(self.fig)
@@ -112,6 +113,8 @@ class Tangent:
             f"{self.name} = {w:.3f}: L = {L:.6g}; slope ∂L/∂{self.name} by backpropagation = "
             f"<b>{self.slope:.6g}</b> (central difference {numeric:.6g}, "
             f"relative error {relative_error(self.slope, numeric):.1e})")
+        self.image.tooltip = (f"The loss L as a function of {self.name}, the other eight parameters fixed, "
+                              f"with its tangent at {self.name} = {w:.3f}: slope {self.slope:.6g}.")
         buf = io.BytesIO()
         self.fig.savefig(buf, format="png")
         self.image.value = buf.getvalue()

@@ -12,7 +12,7 @@ import psutil
 import pytest
 from labharness import LabServer, launch_chromium
 
-STARTED = time.monotonic()
+STARTED = {}  # when the Jupyter server started, for the summary line
 
 
 def pytest_configure(config):
@@ -45,14 +45,19 @@ class Browser:
             self.playwright.stop()
             self.playwright = None
         _, alive = psutil.wait_procs(self.processes, timeout=10)
-        left = [f"pid {p.pid}: {p.name()}" for p in alive]
+        left = []
         for p in alive:
-            p.kill()
+            try:
+                left.append(f"pid {p.pid}: {p.name()}")
+                p.kill()
+            except psutil.NoSuchProcess:  # ended in between
+                pass
         return left
 
 
 @pytest.fixture(scope="module")
 def lab():
+    STARTED.setdefault("t", time.monotonic())
     server = LabServer().start()
     yield server
     server.stop()
@@ -68,5 +73,6 @@ def chromium():
 def pytest_terminal_summary(terminalreporter):
     stats = terminalreporter.stats
     ran = [r for key in ("passed", "failed") for r in stats.get(key, []) if "tests/lab/" in r.nodeid]
-    if ran:
-        terminalreporter.write_line(f"JupyterLab test: {len(ran)} tests in {time.monotonic() - STARTED:.1f} s")
+    if ran and STARTED:
+        terminalreporter.write_line(f"JupyterLab test: {len(ran)} tests in {time.monotonic() - STARTED['t']:.1f} s "
+                                    "(server, browser, run all cells, slider moves, clean stop)")

@@ -38,7 +38,7 @@ CHAPTERS = Path(os.environ.get("LAB_CHAPTERS", REPO / "chapters"))  # another fo
 # Debian's Chromium (Playwright's own browser download cannot work without the internet).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                 "--no-first-run", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                  # JupyterLab needs nothing but its own server: no other host name resolves.
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 INSTALL_HINT = "sudo apt-get install -y chromium"
@@ -298,12 +298,6 @@ def click_menu(page, *path):
         page.locator(".lm-Menu:visible .lm-Menu-itemLabel", has_text=re.compile(f"^{re.escape(label)}$")).click()
 
 
-CELL_STATE_JS = """() => [...document.querySelectorAll('.jp-Notebook .jp-CodeCell')].map(cell => ({
-    prompt: (cell.querySelector('.jp-InputArea-prompt') || {}).textContent || '',
-    source: (cell.querySelector('.cm-content') || {}).textContent || '',
-}))"""
-
-
 def wait_kernel_idle(page, timeout=60):
     """Wait until the status bar says the notebook's kernel is connected and idle."""
     page.locator("#jp-main-statusbar .jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).wait_for(
@@ -312,20 +306,23 @@ def wait_kernel_idle(page, timeout=60):
 
 def open_and_run(page, server, notebook, timeout=180):
     """Open `notebook` in JupyterLab, clear its stored outputs, run all cells (through the menus)
-    and wait until every non-empty code cell has run. Returns the seconds the run took."""
+    and wait until every non-empty code cell has run, or one failed. Returns the seconds it took."""
+    cells = json.loads((server.tmp / notebook).read_text(encoding="utf-8"))["cells"]
+    expected = sum(1 for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip())
     page.goto(server.lab_url(notebook))
     page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=60_000)
     wait_kernel_idle(page)
     click_menu(page, "Edit", "Clear Outputs of All Cells")
-    page.wait_for_function("""() => ![...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]
-        .some(p => /\\[\\d+\\]/.test(p.textContent))""", timeout=30_000)
+    prompts = ("[...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]"
+               ".map(p => p.textContent.trim())")
+    page.wait_for_function(f"() => !{prompts}.some(p => /\\d/.test(p))", timeout=30_000)
     t0 = time.monotonic()
     click_menu(page, "Run", "Run All Cells")
     page.wait_for_function(f"""() => {{
-        const cells = ({CELL_STATE_JS})().filter(c => c.source.trim() !== '');
-        return cells.length > 0 && cells.every(c => /^\\[\\d+\\]:$/.test(c.prompt.trim()))
-          || document.querySelector('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"]') !== null
-             && !cells.some(c => c.prompt.includes('*'));
+        const prompts = {prompts};
+        const failed = document.querySelector('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"]');
+        return prompts.filter(p => /^\\[\\d+\\]:$/.test(p)).length >= {expected}
+               || (failed !== null && !prompts.some(p => p.includes('*')));
     }}""", timeout=timeout * 1000)
     return time.monotonic() - t0
 
