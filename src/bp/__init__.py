@@ -1,8 +1,10 @@
 """bp — the code of "Backpropagation, step by step", in the notation of the notes.
 
 Every chapter imports it: the network, its losses and backpropagation (`bp.network`), the data
-tables (`bp.data`), the exercise checker (`bp.exercises`), a scalar autodiff (`bp.autodiff`),
-the figures (`bp.plots`) and the interactive explorer (`bp.explorer`).
+tables (`bp.data`), the exercise checker (`bp.exercises`), the figures (`bp.plots`), the
+interactive explorer (`bp.explorer`); for the chain-rule chapter a scalar autodiff
+(`bp.autodiff`), the computational graph (`bp.graph`) and the tangent slider (`bp.tangent`);
+central differences of any node (`bp.local`) and the slips of the notes (`bp.slips`).
 """
 
 from .data import FEATURES, X_CLS, X_REG, Y_CLS, Y_REG, standardize

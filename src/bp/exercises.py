@@ -103,7 +103,7 @@ def _close(a, b):
 
 
 def check_gradient(fn, name, *, task, loss=None):
-    """Judge ``fn(params, x, y)``, the learner's formula for ∂L/∂``name`` on one row.
+    """Judge ``fn(params, x, y)``: the learner's formula for dL/d(``name``) on one row.
 
     Returns a `CheckResult` whose text says "Right" or names the most likely slip, with the numbers
     at one point where the formula and backpropagation differ.
