@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
 .PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean \
-        test-browser test-binder lint-workflows chromium assets test-lab bench-lab
+        test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
@@ -25,6 +25,7 @@ help:
 	@echo "make lab        open the chapters in JupyterLab"
 	@echo "make bench      print the benchmark figures"
 	@echo "make bench-lab  print slider-to-figure latency in JupyterLab (Chromium)"
+	@echo "make bench-page print slider-to-curve latency in the static book (Chromium; builds it if missing)"
 	@echo "make assets     refresh the committed npm files (needs node and npm; the book build never does)"
 
 # Set-up: a virtual environment with the pinned requirements and `bp` installed editable.
@@ -54,7 +55,8 @@ test-book: $(STAMP)
 	rm -rf _build/html
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-# The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y.
+# The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
+# and the explorers live in the page (their curves equal bp.train's; tests/browser/test_explorer_live.py).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 
@@ -82,7 +84,7 @@ chromium:
 	  fi; }
 	@test -x "$(CHROMIUM)" || { echo "No Chromium at $(CHROMIUM) (set CHROMIUM to its path)" >&2; exit 1; }
 
-# RequireJS, the widget manager and axe-core from npm (pinned in package.json/package-lock.json)
+# RequireJS, the widget manager, anywidget's front end and axe-core from npm (pinned in package.json/package-lock.json)
 # into _vendor/ and tests/browser/vendor/, where they are committed.
 assets:
 	scripts/refresh-npm-assets.sh
@@ -100,6 +102,11 @@ bench: $(STAMP)
 
 bench-lab: $(STAMP) chromium
 	$(BIN)/python benchmarks/lab_latency.py
+
+# The explorers in the built book (no kernel): slider change to redrawn curve, and the page weight.
+bench-page: $(STAMP) chromium
+	test -f _build/html/index.html || $(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python benchmarks/page_latency.py
 
 clean:
 	rm -rf _build

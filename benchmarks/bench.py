@@ -1,21 +1,17 @@
 """Benchmarks of the foundation (prints figures; nothing here is asserted).
 
-(a) One explorer update in the kernel — 100 epochs of training on the notes' table plus the
-    redraw — against a naive clear-and-replot of the same figure. Target: at most half.
+(a) Retired: it timed one explorer update in the kernel (training plus the PNG redraw) against a
+    naive clear-and-replot. The explorer now trains and draws in the browser (src/bp/explorer.js),
+    so the kernel draws nothing; its slider-to-curve time is measured where it happens:
+    benchmarks/page_latency.py (the static book) and benchmarks/lab_latency.py (JupyterLab).
 (b) The cost of `bp.gradients` relative to `bp.loss` on the same input. Target: at most 3×.
 Run: `make bench` (or .venv/bin/python benchmarks/bench.py).
 """
 
-import io
 import statistics
 import time
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-import bp  # noqa: E402
+import bp
 
 
 def median_ms(fn, repeats=30, warmup=3):
@@ -29,34 +25,7 @@ def median_ms(fn, repeats=30, warmup=3):
     return 1000 * statistics.median(times)
 
 
-def naive_update(eta):
-    """What a first explorer would do: train, then build a new figure and render it from scratch."""
-    r = bp.train(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression", eta=eta, epochs=100)
-    fig, ax = plt.subplots(figsize=(4.6, 3.2), dpi=80)
-    bp.plot_losses(r.losses, ax)
-    ax.set_title("loss while training")
-    fig.savefig(io.BytesIO(), format="png", bbox_inches="tight")  # as the inline backend does
-    plt.close(fig)
-
-
 def main():
-    print("(a) explorer update, regression, 100 epochs on the notes' table")
-    e = bp.explorer(bp.X_REG, bp.Y_REG, task="regression", eta=1e-3, epochs=100)
-    etas = iter([1e-3 * (1 + k / 1000) for k in range(10_000)])
-    ours = median_ms(lambda: setattr(e.eta, "value", next(etas)))
-    naive = median_ms(lambda: naive_update(1e-3))
-    train_only = median_ms(lambda: bp.train(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression",
-                                            eta=1e-3, epochs=100))
-    print(f"    bp.explorer update     {ours:7.1f} ms (of which training {train_only:.1f} ms)")
-    print(f"    naive clear + replot   {naive:7.1f} ms")
-    print(f"    ratio                  {ours / naive:7.2f}  (target <= 0.50)")
-
-    Xs, _, _ = bp.standardize(bp.X_CLS)
-    c = bp.explorer(Xs, bp.Y_CLS, task="classification", eta=0.3, epochs=100)
-    etas_c = iter([0.3 * (1 + k / 1000) for k in range(10_000)])
-    ours_c = median_ms(lambda: setattr(c.eta, "value", next(etas_c)), repeats=15)
-    print(f"    (classification explorer update, 18 rows + boundary: {ours_c:.1f} ms)")
-
     print("(b) gradients vs loss (medians of 300 calls, input checks included)")
     for label, x, y, task in [("notes' table, 2 rows", bp.X_REG, bp.Y_REG, "regression"),
                               ("one row", bp.X_REG[0], bp.Y_REG[0], "regression"),

@@ -1,7 +1,8 @@
-"""The exercise checker's verdicts and the explorer's callback."""
+"""The exercise checker's verdicts and the explorer's settings (its page side: tests/browser)."""
 
 import numpy as np
 import pytest
+import traitlets
 
 import bp
 
@@ -65,42 +66,125 @@ def test_unexplained_and_crashing_answers():
     assert not r.ok and "KeyError" in r.message
 
 
-def test_explorer_slider_changes_the_plotted_curve():
+def test_explorer_result_follows_its_settings():
+    """`result` is bp.train for the settings the page shows; setting them from Python changes it."""
     e = bp.explorer(bp.X_REG, bp.Y_REG, task="regression", eta=1e-3, epochs=50)
-    before_y, before_png = e.curve.get_ydata().copy(), e.image.value
-    assert len(before_y) == 51 and e.result.losses[-1] == pytest.approx(before_y[-1])
-    e.eta.value = 2e-3
-    after_y = e.curve.get_ydata()
-    assert not np.allclose(before_y, after_y) and e.image.value != before_png
-    expected = bp.train(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression", eta=e.eta.value, epochs=50)
-    assert after_y == pytest.approx(expected.losses)
-    e.sliders["w2_21"].value = -0.7
+    assert (e.task, e.loss, e.eta, e.epochs) == ("regression", "squared", 1e-3, 50)
+    assert e.params == bp.INITIAL_PARAMS and e.x == bp.X_REG.tolist() and e.y == bp.Y_REG.tolist()
+    before = e.result.losses
+    expected = bp.train(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression", eta=1e-3, epochs=50)
+    assert len(before) == 51 and np.array_equal(before, expected.losses)
+    e.eta = 2e-3
+    after = e.result.losses
+    assert not np.allclose(before, after)
+    assert np.array_equal(after, bp.train(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression",
+                                          eta=2e-3, epochs=50).losses)
+    e.params = dict(e.params, w2_21=-0.7)
     assert e.params["w2_21"] == -0.7 and e.result.losses[0] != pytest.approx(expected.losses[0])
-    e.epochs.value = 10
-    assert len(e.curve.get_ydata()) == 11 and "after 10 epochs" in e.readout.value
+    e.epochs = 10
+    assert len(e.result.losses) == 11
 
 
-def test_explorer_huge_eta_says_diverged():
+def test_explorer_sends_its_settings_and_front_end_to_the_page():
+    """The widget state the page gets (and the book stores): the settings, the data, the ranges of
+    the sliders, the divergence rule and the ES module with the JavaScript twin of bp.train."""
+    Xs, _, _ = bp.standardize(bp.X_CLS)
+    e = bp.explorer(Xs, bp.Y_CLS, task="classification", eta=0.3, epochs=100,
+                    features=("CGPA (standardised)", "IQ (standardised)"))
+    state = e.get_state()
+    assert state["_model_module"] == "anywidget" and state["_view_name"] == "AnyView"
+    assert state["task"] == "classification" and state["loss"] == "cross_entropy"
+    assert state["eta"] == 0.3 and state["epochs"] == 100 and state["params"] == bp.INITIAL_PARAMS
+    assert np.array_equal(np.array(state["x"]), Xs) and state["y"] == bp.Y_CLS.tolist()
+    assert state["features"] == ["CGPA (standardised)", "IQ (standardised)"]
+    assert state["divergence_limit"] == bp.DIVERGENCE_LIMIT and state["max_epochs"] >= 1000
+    esm = state["_esm"]
+    for twin in ("function forward(", "function backward(", "function train(", "logaddexp0", "Math.tanh"):
+        assert twin in esm, twin
+    assert "export default" in esm and ".bp-explorer" in state["_css"]
+    assert f"{bp.explorer.__module__}.Explorer" == state["_anywidget_id"]
+
+
+def test_explorer_one_row_and_more_epochs_than_the_slider():
+    e = bp.explorer(bp.X_REG[0], bp.Y_REG[0], task="regression", eta=1e-3, epochs=1500)
+    assert e.x == [bp.X_REG[0].tolist()] and e.y == [bp.Y_REG[0]]
+    assert e.max_epochs == 1500 and len(e.result.losses) == 1501
+
+
+def test_explorer_huge_eta_diverges():
     e = bp.explorer(bp.X_REG, bp.Y_REG, task="regression", eta=1e-3, epochs=100)
-    assert "diverged" not in e.readout.value
-    e.eta.value = 1.0
-    assert e.result.diverged and "diverged" in e.readout.value
-    assert "diverged" in e.note.get_text()
-    assert len(e.curve.get_ydata()) >= 1 and np.all(np.isfinite(e.curve.get_ydata()))
-    assert e.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert not e.result.diverged
+    e.eta = 1.0
+    r = e.result
+    assert r.diverged and 1 <= len(r.losses) < 101 and np.all(np.isfinite(r.losses))
 
 
-def test_classification_explorer_draws_boundary_and_accuracy():
+def test_explorer_checks_settings_set_later():
+    """A setting from Python (or from the page) is checked like bp.train's arguments."""
+    e = bp.explorer(bp.X_REG, bp.Y_REG, task="regression")
+    for name, bad in [("eta", -1.0), ("eta", float("nan")), ("epochs", -5)]:
+        with pytest.raises((ValueError, traitlets.TraitError)):
+            setattr(e, name, bad)
+    with pytest.raises(KeyError):
+        e.params = {k: v for k, v in bp.INITIAL_PARAMS.items() if k != "b21"}
+    with pytest.raises(ValueError):
+        e.params = dict(bp.INITIAL_PARAMS, b21=float("inf"))
+    e.params = dict(bp.INITIAL_PARAMS, b21=1)  # an int from the page's JSON becomes a float
+    assert e.params["b21"] == 1.0 and isinstance(e.params["b21"], float)
+    assert e.eta == 1e-3 and e.epochs == 100
+
+
+def test_classification_explorer_result_and_accuracy():
     Xs, _, _ = bp.standardize(bp.X_CLS)
     e = bp.explorer(Xs, bp.Y_CLS, task="classification", eta=0.3, epochs=100)
-    assert "accuracy 100%" in e.readout.value
-    grid_before = e.boundary.get_array().copy()
-    e.sliders["b21"].value = 2.0
-    assert not np.allclose(grid_before, e.boundary.get_array())
+    r = e.result
+    yhat = bp.forward(r.params, Xs, task="classification")["yhat"]
+    assert np.mean((yhat >= 0.5) == bp.Y_CLS) == 1.0
+    e.params = dict(e.params, b21=2.0)
+    assert e.result.losses[0] != pytest.approx(r.losses[0])
 
 
 def test_explorer_does_not_mutate_given_params():
     p = dict(bp.INITIAL_PARAMS)
     e = bp.explorer(bp.X_REG, bp.Y_REG, task="regression", params=p)
-    e.sliders["b11"].value = 1.5
+    e.params = dict(e.params, b11=1.5)
     assert p == bp.INITIAL_PARAMS
+
+
+def test_explorer_front_end_matches_the_npm_front_end_served_by_the_book():
+    """The PyPI anywidget (the kernel side) and the npm anywidget the book serves from
+    _vendor/_static/anywidget/ (the page side) are the same version, pinned in both files."""
+    import json
+    import re
+    from pathlib import Path
+
+    import anywidget
+
+    root = Path(__file__).resolve().parents[1]
+    npm = json.loads((root / "package.json").read_text())["devDependencies"]["anywidget"]
+    pypi = re.search(r"^anywidget==(\S+)$", (root / "requirements.txt").read_text(), re.M)[1]
+    vendored = re.search(r"^anywidget (\S+)$", (root / "_vendor/_static/VERSIONS.txt").read_text(), re.M)[1]
+    assert npm == pypi == vendored == anywidget.__version__
+    assert 'var version = "%s"' % npm in (root / "_vendor/_static/anywidget/index.js").read_text()
+
+
+def test_chapters_store_the_current_explorer_front_end():
+    """The book runs the explorer's front end stored in each notebook's widget state (it never
+    re-executes them): after a change to explorer.js or explorer.css, re-run the chapters that
+    show an explorer (make notebooks) or the book would run the old code."""
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    esm = (root / "src/bp/explorer.js").read_text(encoding="utf-8")
+    css = (root / "src/bp/explorer.css").read_text(encoding="utf-8")
+    seen = 0
+    for path in sorted((root / "chapters").glob("*.ipynb")):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        state = nb.get("metadata", {}).get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+        for model in state.get("state", {}).values():
+            if model["state"].get("_anywidget_id") == "bp.explorer.Explorer":
+                seen += 1
+                assert model["state"]["_esm"] == esm and model["state"]["_css"] == css, \
+                    f"{path.name} holds an old explorer front end: run `make notebooks NOTEBOOKS=chapters/{path.name}`"
+    assert seen >= 2, "the regression and classification chapters should each store an explorer"

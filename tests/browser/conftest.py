@@ -26,7 +26,8 @@ CHROMIUM_ARGS = [
     # The network is cut off: no host name resolves except the local server's address.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
-REPORT = {"pages": {}, "started": time.monotonic()}
+REPORT = {"pages": {}, "started": time.monotonic(), "lines": []}
+TIMEOUT_MS = 20_000
 
 
 def pytest_configure(config):
@@ -108,12 +109,50 @@ def browser():
         b.close()
 
 
+@pytest.fixture()
+def visit(browser, server):
+    """Open a page with the network cut off; return it with what it requested and logged."""
+    contexts = []
+
+    def _visit(path):
+        context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        log = {"foreign": [], "console": [], "failed": []}
+
+        def route(r):
+            if r.request.url.startswith(server + "/"):
+                r.continue_()
+            else:
+                log["foreign"].append(r.request.url)
+                r.abort("blockedbyclient")
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("request", lambda req: None if req.url.startswith((server + "/", "data:", "blob:"))
+                else log["foreign"].append(req.url))
+        page.on("console", lambda msg: log["console"].append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: log["console"].append(f"uncaught: {exc}"))
+        page.on("response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}")
+                if resp.status >= 400 else None)
+        page.on("requestfailed", lambda req: log["failed"].append(f"{req.failure} {req.url}"))
+        page.goto(f"{server}/{path}", wait_until="load", timeout=TIMEOUT_MS)
+        return page, log
+
+    yield _visit
+    for c in contexts:
+        c.close()
+
+
 def pytest_terminal_summary(terminalreporter):
     """Print the page weights (HTML + every asset it loaded) and the test's duration."""
     pages = REPORT["pages"]
+    tr = terminalreporter
+    if REPORT["lines"]:
+        tr.section("explorers live in the static book")
+        for line in REPORT["lines"]:
+            tr.write_line(line)
     if not pages:
         return
-    tr = terminalreporter
     tr.section("book pages in the browser")
     for path, r in sorted(pages.items(), key=lambda kv: -kv[1]["bytes"]):
         tr.write_line(f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests  {path}")

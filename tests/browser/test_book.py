@@ -2,8 +2,11 @@
 
 Every page is opened in Debian's Chromium (Playwright) from a local static server and must:
 load nothing from another host; typeset every math element; show every image, with alt text
-(the widgets' plot images included); render every stored widget, with a visible note next to it
-that the sliders need a live kernel; log no console error; and pass an axe-core scan with no
+(the widgets' plot images included), and every canvas a text alternative; render every stored
+widget, with a visible note next to it that says what computes it: next to kernel-driven sliders
+(ipywidgets), that they need a live kernel (the launch button); next to an explorer, which runs in
+the page (test_explorer_live.py moves its sliders), that the browser computes its curve; log no
+console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
 must find each chapter by a word of its title. Launch, download and repository buttons must be
 derived from the one repository setting of _config.yml. The API page must cover bp, and each
@@ -28,9 +31,12 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
-# The note next to a widget: the sliders need a live (running) kernel; Binder / the launch button.
+# The note next to a widget with kernel-driven sliders: they need a live (running) kernel; Binder /
+# the launch button.
 LIVE_KERNEL_NOTICE = re.compile(r"\b(live|running)\s+(python\s+)?kernel", re.I)
 LAUNCH_POINTER = re.compile(r"binder|launch", re.I)
+# The note next to an explorer (bp.explorer runs in the page): the browser computes the curve.
+IN_PAGE_NOTICE = re.compile(r"\b(your|the)\s+browser\b", re.I)
 TIMEOUT_MS = 20_000
 
 # axe-core rules that cannot be fixed here, by rule id, with the reason. Keep this empty if you can.
@@ -41,40 +47,6 @@ def _repository():
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     repo = config["repository"]
     return repo["url"].rstrip("/"), repo.get("branch", "main"), (repo.get("path_to_book") or "").strip("/")
-
-
-@pytest.fixture()
-def visit(browser, server):
-    """Open a page with the network cut off; return it with what it requested and logged."""
-    contexts = []
-
-    def _visit(path):
-        context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
-        contexts.append(context)
-        log = {"foreign": [], "console": [], "failed": []}
-
-        def route(r):
-            if r.request.url.startswith(server + "/"):
-                r.continue_()
-            else:
-                log["foreign"].append(r.request.url)
-                r.abort("blockedbyclient")
-
-        context.route("**/*", route)
-        page = context.new_page()
-        page.on("request", lambda req: None if req.url.startswith((server + "/", "data:", "blob:"))
-                else log["foreign"].append(req.url))
-        page.on("console", lambda msg: log["console"].append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: log["console"].append(f"uncaught: {exc}"))
-        page.on("response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}")
-                if resp.status >= 400 else None)
-        page.on("requestfailed", lambda req: log["failed"].append(f"{req.failure} {req.url}"))
-        page.goto(f"{server}/{path}", wait_until="load", timeout=TIMEOUT_MS)
-        return page, log
-
-    yield _visit
-    for c in contexts:
-        c.close()
 
 
 def _wait_until_rendered(page):
@@ -151,24 +123,36 @@ def test_page(visit, report, server_log, page_path):
     problems += [f"image did not load: {i['src']}" for i in images if not i["ok"]]
     problems += [f"image without alt text: {i['src']}" + (" (a widget image: give it a tooltip)" if i["widget"] else "")
                  for i in images if not i["alt"]]
+    canvases = page.evaluate("""() => [...document.querySelectorAll('canvas')].map(c => ({
+        cls: c.className, role: c.getAttribute('role'), label: (c.getAttribute('aria-label') || '').trim()}))""")
+    problems += [f"canvas without a text alternative (role=img and aria-label): {c['cls']}"
+                 for c in canvases if c["role"] != "img" or not c["label"]]
 
-    # Every stored widget renders, and says next to it that the sliders need a live kernel.
+    # Every stored widget renders, and says next to it what computes it: a live kernel (ipywidgets
+    # sliders) or the browser (the explorers, which run in the page).
     widgets = page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map(s => {
         const area = s.previousElementSibling;
         const rendered = !!area && area.classList.contains('widget-subarea') && area.offsetHeight > 0
-                         && area.querySelector('.jupyter-widgets') !== null;
+                         && area.querySelector('.jupyter-widgets, .bp-explorer') !== null;
         // The cell holding the widget, and the page elements just before and after it.
         const cell = s.closest('.cell') || s.parentElement;
         const near = [];
         for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) near.push(e.innerText);
         for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
-        return {rendered, near: near.join('\\n'), sliders: area ? area.querySelectorAll('[role=slider]').length : 0};
+        return {rendered, near: near.join('\\n'),
+                sliders: area ? area.querySelectorAll('.widget-slider [role=slider]').length : 0,
+                explorers: area ? area.querySelectorAll('.bp-explorer').length : 0};
     })""", WIDGET_VIEW)
     assert len(widgets) == n_views
     problems += [f"widget {k} did not render" for k, w in enumerate(widgets) if not w["rendered"]]
     problems += [f"widget {k} has no visible note next to it that it needs a live kernel (launch button)"
                  for k, w in enumerate(widgets) if w["sliders"]
                  and not (LIVE_KERNEL_NOTICE.search(w["near"]) and LAUNCH_POINTER.search(w["near"]))]
+    problems += [f"explorer {k} has no visible note next to it that your browser computes its curve"
+                 for k, w in enumerate(widgets) if w["explorers"] and not IN_PAGE_NOTICE.search(w["near"])]
+    problems += [f"explorer {k} runs in the page, but the note next to it says it needs a live kernel"
+                 for k, w in enumerate(widgets) if w["explorers"] and not w["sliders"]
+                 and re.search(r"need[s]?\s+a\s+(live|running)", w["near"], re.I)]
     if n_views:
         launch = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']").count()
         problems += [] if launch else ["a page with widgets has no Binder launch button"]

@@ -269,6 +269,26 @@ class LabServer:
         workspace = re.sub(r"[^A-Za-z0-9]+", "-", notebook)
         return f"{self.base}/lab/workspaces/{workspace}/tree/{notebook}?token={self.token}"
 
+    def kernel_value(self, notebook, expression, timeout=30):
+        """Evaluate `expression` in the kernel of `notebook` (e.g. "chapters/regression.ipynb"), as
+        another client of that kernel, and return its value (the expression must give JSON text)."""
+        from jupyter_client import BlockingKernelClient
+
+        kernels = [s["kernel"]["id"] for s in self.api("GET", "/api/sessions") if s["path"] == notebook]
+        assert len(kernels) == 1, f"expected one kernel for {notebook}, found {kernels}"
+        client = BlockingKernelClient(connection_file=str(self.tmp / "runtime" / f"kernel-{kernels[0]}.json"))
+        client.load_connection_file()
+        client.start_channels()
+        try:
+            client.wait_for_ready(timeout=timeout)
+            reply = client.execute_interactive("", user_expressions={"v": expression}, timeout=timeout,
+                                               output_hook=lambda msg: None)
+            value = reply["content"]["user_expressions"]["v"]
+            assert value["status"] == "ok", value
+            return json.loads(ast.literal_eval(value["data"]["text/plain"]))
+        finally:
+            client.stop_channels()
+
     def log_text(self):
         if not self.log.closed:
             self.log.flush()
@@ -336,17 +356,21 @@ def output_problems(page):
 
 
 class Explorer:
-    """One `bp.explorer` panel on the page: its sliders, image and readout, read and moved as a
-    learner (or a screen reader) would."""
+    """One `bp.explorer` panel on the page: its sliders, loss curve and readout, read and moved as a
+    learner (or a screen reader) would.
 
-    LOG_SLIDERS = ("η",)  # FloatLogSlider: its handle's accessible value is log10 of the value
+    The explorer computes and draws in the browser (src/bp/explorer.js); the settings it trained
+    with are on its root element at full precision (data-eta, data-epochs, data-params), and the
+    curve it drew in data-losses.
+    """
+
+    NAMES = {"η": "eta"}  # a slider's label → its name
 
     def __init__(self, page, index=0):
         self.page = page
-        # The explorer is an HBox of the sliders and of a VBox with the image and the readout.
-        self.root = page.locator(".jp-OutputArea-output .widget-hbox", has=page.locator("img.widget-image")).nth(index)
-        self.image = self.root.locator("img.widget-image").first
-        self.readout_box = self.root.locator(".widget-html").last
+        self.root = page.locator(".jp-OutputArea-output .bp-explorer").nth(index)
+        self.image = self.root.locator("canvas.bp-loss").first  # the loss curve
+        self.readout_box = self.root.locator(".bp-readout").first
 
     def scroll_into_view(self, tries=20):
         """Scroll the panel fully into view, as a learner would before using it. (JupyterLab
@@ -359,43 +383,36 @@ class Explorer:
                 return
         raise AssertionError("could not scroll the explorer into view")
 
-    def slider(self, description):
-        return self.root.locator(".widget-slider", has=self.page.locator(
-            ".widget-label", has_text=re.compile(f"^{re.escape(description)}$")))
-
     def handle(self, description):
-        return self.slider(description).locator(".noUi-handle")
+        """The slider (a native range input) labelled `description` (η, epochs, w1_11, ...)."""
+        return self.root.locator(f'input[type=range][data-name="{self.NAMES.get(description, description)}"]')
 
     def value(self, description):
-        """A slider's value as the page shows it.
-
-        The handle's accessible value (aria-valuetext) carries every digit, but it is the handle's
-        position, snapped to the slider's step; the readout beside the slider is the value, rounded.
-        A value never moved off the step grid (an explorer's starting η = 0.3, say) is the readout's;
-        any other is the handle's.
-        """
-        aria = float(self.handle(description).get_attribute("aria-valuetext"))
-        precise = 10.0 ** aria if description in self.LOG_SLIDERS else aria
-        text = self.slider(description).locator(".widget-readout").text_content()
-        shown = Decimal(text.strip().replace("\u2212", "-"))
-        half_unit = Decimal(1).scaleb(shown.as_tuple().exponent) / 2
-        return precise if abs(Decimal(precise) - shown) <= half_unit * Decimal("1.000001") else float(shown)
+        """A setting as the explorer used it, every digit (η, epochs or a parameter's name)."""
+        name = self.NAMES.get(description, description)
+        data = self.root.evaluate("el => ({eta: el.dataset.eta, epochs: el.dataset.epochs, params: el.dataset.params})")
+        if name in ("eta", "epochs"):
+            return json.loads(data[name])
+        return json.loads(data["params"])[name]
 
     def readout(self):
-        return self.readout_box.text_content().strip()
+        return self.readout_box.inner_text().strip()
 
     def image_src(self):
-        return self.image.get_attribute("src")
+        """The loss curve's pixels, as a data URL: it changes exactly when the drawing does."""
+        return self.image.evaluate("c => c.toDataURL()")
+
+    def updates(self):
+        return int(self.root.get_attribute("data-updates") or 0)
 
     def screenshot(self):
         return self.image.screenshot()
 
     def press(self, description, key, timeout=30):
-        """Focus a slider's handle with the mouse, press `key`, wait for the new figure to show."""
-        before = self.image_src()
+        """Focus a slider (as Tab would), press `key`, wait for the explorer to redraw."""
+        before = self.updates()
         handle = self.handle(description)
-        handle.click()
+        handle.focus()
         handle.press(key)
-        self.page.wait_for_function(
-            "([img, before]) => img.getAttribute('src') !== before && img.complete && img.naturalWidth > 0",
-            arg=[self.image.element_handle(), before], timeout=timeout * 1000)
+        self.page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n",
+                                    arg=[self.root.element_handle(), before], timeout=timeout * 1000)

@@ -3,10 +3,13 @@
 A real Jupyter server runs on 127.0.0.1 (free port, random token) over a temporary copy of
 chapters/, so autosave never touches the committed notebooks. Each chapter that displays
 `bp.explorer(...)` is opened in JupyterLab in Debian's Chromium and run with Run ▸ Run All Cells.
-Then, through the page only — the mouse focuses a slider's handle, the keyboard moves it — the
+Then, through the page only — a slider is focused (as Tab would), the keyboard moves it — the
 test moves η and one weight and checks that the loss curve on screen changes and that the
 explorer's readout matches `bp.train` computed here, in the test process, for the settings read
-back from the page (each handle's accessible value, aria-valuetext). On a regression explorer it
+back from the page (the explorer's data-eta, data-epochs and data-params: the settings it trained
+with, at full precision). The explorer computes in the browser (src/bp/explorer.js); the kernel
+must hold the same settings (the page sends each move to it): the test reads them back from the
+kernel as a second client of it, and compares. On a regression explorer it
 pushes η to the top of its range, where training diverges, and checks the readout says so in
 words. No output area (nor the Log Console, where widget callbacks' errors go) may hold a
 traceback or any stderr. The last test stops the server and the browser and asserts that no
@@ -34,6 +37,10 @@ FINAL = re.compile(r"final loss (\S+) after (\d+) epochs")
 DIVERGED = re.compile(r"diverged after epoch (\d+)\b.*the last finite loss is ([^;\s]+)", re.S)
 ACCURACY = re.compile(r"accuracy (\d+)%")
 WEIGHT = "w2_21"  # the weight slider the test moves
+# The settings of every explorer alive in the kernel, in the order they were made (as JSON text).
+KERNEL_SETTINGS = ("__import__('json').dumps([dict(eta=w.eta, epochs=w.epochs, params=w.params) for w in "
+                   "__import__('ipywidgets').widgets.widget._instances.values() "
+                   "if type(w).__module__ == 'bp.explorer' and type(w).__name__ == 'Explorer'])")
 
 
 def settings(e):
@@ -106,7 +113,7 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
     try:
         open_and_run(page, lab, f"chapters/{notebook.name}")
         assert output_problems(page) == [], "a cell printed an error or a traceback"
-        roots = page.locator(".jp-OutputArea-output .widget-hbox", has=page.locator("img.widget-image"))
+        roots = page.locator(".jp-OutputArea-output .bp-explorer")
         assert roots.count() == len(calls), f"{len(calls)} bp.explorer calls but {roots.count()} explorers shown"
 
         diverged = False
@@ -152,6 +159,13 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
 
         if notebook.stem == "regression":
             assert diverged, "no regression explorer diverged at the top of its η range"
+        # The kernel heard every move: its explorers hold the settings the page shows, in order.
+        kernel = lab.kernel_value(f"chapters/{notebook.name}", KERNEL_SETTINGS)
+        assert len(kernel) == len(calls), kernel
+        for i, held in enumerate(kernel):
+            shown = settings(Explorer(page, i))
+            assert held == {"eta": shown["eta"], "epochs": shown["epochs"], "params": shown["params"]}, \
+                f"explorer {i + 1}: the kernel holds {held}, the page shows {shown}"
         show_log_console(page)
         assert output_problems(page) == [], "a traceback or stderr in an output area or the Log Console"
     finally:

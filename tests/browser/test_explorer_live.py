@@ -1,0 +1,170 @@
+"""The explorers are live in the static book: no kernel, no network, the page computes the curve.
+
+Each chapter page that shows a `bp.explorer` is opened from the local static server with every
+other host cut off (the `visit` fixture). Through the page only — the keyboard on a focused
+slider, or a slider dragged to a value (its value set and its input and change events fired, as
+a drag does) — the test sets at least 20 combinations of η, epochs and the nine parameters on
+each explorer. After each one it reads what the page drew (the explorer's data-losses attribute:
+the curve's numbers at full precision) and the settings it used (data-eta, data-epochs,
+data-params, which must be what the sliders show), runs `bp.train` here with those settings on
+the data the page holds (its stored widget state), and asserts that the curve equals
+`bp.train`'s losses to 1e-9 relative, that the visible readout says the same (final loss, or
+"diverged" in words, and the accuracy for classification) and that the canvases' text
+alternatives say it too. On the regression explorer one combination is a diverging η.
+
+Run: make test-browser (builds the book first).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+import bp
+
+pytestmark = pytest.mark.browser
+
+PAGES = {"chapters/regression.html": "regression", "chapters/classification.html": "classification"}
+RTOL = 1e-9
+
+# The moves, in order: (slider, how, value). how is a key pressed on the focused slider, or
+# "drag" to a slider value (η's slider is in log10 units). Each move changes the slider's value.
+MOVES = {
+    "regression": [
+        ("eta", "ArrowRight", None), ("eta", "ArrowRight", None), ("eta", "ArrowLeft", None),
+        ("w1_11", "ArrowRight", None), ("w2_21", "PageUp", None), ("epochs", "drag", 100),
+        ("eta", "drag", -2.5), ("b21", "drag", 2.5), ("w1_22", "Home", None),
+        ("eta", "End", None),                      # η = 1: diverges in the first epoch
+        ("eta", "drag", -2.0),                     # η = 0.01: diverges later
+        ("epochs", "drag", 10), ("eta", "drag", -3.0), ("w2_11", "drag", -1.25), ("b11", "PageDown", None),
+        ("epochs", "End", None), ("eta", "Home", None), ("eta", "drag", -2.35), ("w1_21", "ArrowLeft", None),
+        ("epochs", "drag", 0), ("epochs", "drag", 500), ("b12", "drag", -0.77), ("eta", "PageUp", None),
+        ("eta", "drag", -3.3),
+    ],
+    "classification": [
+        ("eta", "ArrowRight", None), ("eta", "ArrowLeft", None), ("w1_11", "ArrowRight", None),
+        ("w2_21", "PageUp", None), ("epochs", "End", None), ("eta", "End", None), ("b21", "Home", None),
+        ("b21", "drag", 1.5), ("epochs", "drag", 250), ("eta", "drag", -3.0), ("w2_11", "drag", 0.0),
+        ("w2_21", "drag", 0.0), ("w1_12", "drag", 0.1), ("w1_22", "drag", 0.3), ("eta", "drag", -0.5),
+        ("epochs", "drag", 0), ("epochs", "drag", 40), ("b11", "PageDown", None), ("w1_21", "drag", -2.99),
+        ("eta", "Home", None), ("eta", "drag", -1.0), ("w2_11", "End", None), ("epochs", "drag", 1000),
+    ],
+}
+
+
+def _explorers(page):
+    """Each explorer on the page with the state the page holds for it (its data and settings)."""
+    return page.evaluate("""() => {
+        const state = JSON.parse(document.querySelector(
+            'script[type="application/vnd.jupyter.widget-state+json"]').textContent).state;
+        return [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+            .map(s => ({id: JSON.parse(s.textContent).model_id, area: s.previousElementSibling}))
+            .filter(v => v.area && v.area.querySelector('.bp-explorer'))
+            .map(v => state[v.id].state);
+    }""")
+
+
+def _shown(root):
+    """What the explorer shows: the numbers behind the curve, the settings, the texts."""
+    return root.evaluate("""(el) => ({
+        losses: JSON.parse(el.dataset.losses), diverged: el.dataset.diverged === 'true',
+        eta: JSON.parse(el.dataset.eta), epochs: JSON.parse(el.dataset.epochs),
+        params: JSON.parse(el.dataset.params), finalParams: JSON.parse(el.dataset.finalParams),
+        updates: Number(el.dataset.updates),
+        sliders: Object.fromEntries([...el.querySelectorAll('input[type=range]')].map(i => [i.dataset.name, Number(i.value)])),
+        readout: el.querySelector('.bp-readout').innerText,
+        divergedShown: [...el.querySelectorAll('.bp-diverged')].some(b => b.offsetHeight > 0 && /diverged/.test(b.innerText)),
+        labels: [...el.querySelectorAll('canvas')].map(c => c.getAttribute('role') + ': ' + c.getAttribute('aria-label')),
+    })""")
+
+
+def _move(page, root, name, how, value):
+    """One move of a slider through the page; wait for the explorer to redraw."""
+    before = _shown(root)
+    slider = root.locator(f'input[type=range][data-name="{name}"]')
+    if how == "drag":
+        slider.evaluate("""(input, v) => {
+            input.value = String(v);
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+            input.dispatchEvent(new Event('change', {bubbles: true}));
+        }""", value)
+    else:
+        slider.focus()
+        slider.press(how)
+    assert slider.evaluate("i => Number(i.value)") != before["sliders"][name], f"{name} {how} {value} did not move"
+    page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n",
+                           arg=[root.element_handle(), before["updates"]], timeout=5_000)
+    return _shown(root)
+
+
+def _check(shown, state, where):
+    """The page's curve, readout and alt text against bp.train for the settings it shows."""
+    task, loss = state["task"], state["loss"]
+    x, y = np.array(state["x"]), np.array(state["y"])
+    # The settings the page trained with are the sliders' values (η's slider is log10 η).
+    assert math.isclose(shown["eta"], 10 ** shown["sliders"]["eta"], rel_tol=1e-14) or \
+        shown["eta"] == state["eta"], f"{where}: η {shown['eta']} is not the slider's"
+    assert shown["epochs"] == shown["sliders"]["epochs"], where
+    for name in bp.PARAM_NAMES:
+        assert shown["params"][name] == shown["sliders"][name] or shown["params"][name] == state["params"][name], \
+            f"{where}: {name} {shown['params'][name]} is not the slider's {shown['sliders'][name]}"
+
+    r = bp.train(shown["params"], x, y, task=task, loss=loss, eta=shown["eta"], epochs=shown["epochs"])
+    page_losses = np.array(shown["losses"], dtype=float)
+    assert shown["diverged"] == r.diverged, f"{where}: page diverged={shown['diverged']}, bp.train {r.diverged}"
+    assert page_losses.shape == r.losses.shape, f"{where}: {page_losses.shape} losses drawn, bp.train has {r.losses.shape}"
+    np.testing.assert_allclose(page_losses, r.losses, rtol=RTOL, atol=0, err_msg=where)
+    for name in bp.PARAM_NAMES:
+        assert math.isclose(shown["finalParams"][name], r.params[name], rel_tol=RTOL, abs_tol=1e-12), (where, name)
+
+    text = shown["readout"]
+    if r.diverged:
+        assert shown["divergedShown"], f"{where}: no visible 'diverged' in {text!r}"
+        assert f"diverged after epoch {len(r.losses)}:" in text and f"η = {shown['eta']:.2e} is too large" in text, \
+            (where, text)
+        assert f"the last finite loss is {r.losses[-1]:.6g}" in text, (where, text)
+    else:
+        assert "diverged" not in text, (where, text)
+        assert f"final loss {r.losses[-1]:.6g} after {len(r.losses) - 1} epochs" in text, (where, text)
+    if task == "classification":
+        yhat = bp.forward(r.params, x, task=task)["yhat"]
+        accuracy = float(np.mean((yhat >= 0.5) == y))
+        assert f"accuracy {round(100 * accuracy)}%" in text, (where, text, accuracy)
+        assert len(shown["labels"]) == 2 and f"accuracy {round(100 * accuracy)}%" in shown["labels"][1], where
+    # The curve's text alternative carries the readout (what a screen reader hears).
+    assert shown["labels"][0].startswith("img: Loss curve") and text.replace("\n", " ") in shown["labels"][0], \
+        (where, shown["labels"][0], text)
+
+
+@pytest.mark.parametrize("path", sorted(PAGES))
+def test_explorer_is_live_in_the_static_page(visit, report, path):
+    task = PAGES[path]
+    page, log = visit(path)
+    page.wait_for_selector(".bp-explorer", timeout=20_000)
+    states = _explorers(page)
+    assert states and all(s["task"] == task for s in states), f"{path}: no {task} explorer in the page"
+    diverged = 0
+    for k, state in enumerate(states):
+        root = page.locator(".bp-explorer").nth(k)
+        root.scroll_into_view_if_needed()
+        shown = _shown(root)
+        # Before any move: the page shows the stored settings, and their curve.
+        assert shown["eta"] == state["eta"] and shown["epochs"] == state["epochs"] and shown["params"] == state["params"]
+        _check(shown, state, f"{path} explorer {k}, as stored")
+        combos = set()
+        for i, (name, how, value) in enumerate(MOVES[task]):
+            shown = _move(page, root, name, how, value)
+            where = f"{path} explorer {k}, move {i + 1} ({name} {how}{'' if value is None else ' ' + str(value)})"
+            _check(shown, state, where)
+            combos.add(json.dumps([shown["eta"], shown["epochs"], shown["params"]], sort_keys=True))
+            diverged += shown["diverged"]
+        assert len(combos) >= 20, f"{path}: only {len(combos)} different combinations"
+    if task == "regression":
+        assert diverged >= 2, "no move made the regression explorer diverge"
+    assert not log["foreign"] and not log["failed"], log
+    assert not log["console"], log["console"]
+    report["lines"].append(f"{path}: {len(states)} explorer(s), {len(MOVES[task])} slider moves each, "
+                           f"curves = bp.train to {RTOL:g} relative ({diverged} diverged runs)")
