@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -33,35 +31,11 @@ import numpy as np
 
 # The test harness (server, browser, explorer on the page) lives with the JupyterLab test.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "lab"))
+from latency_js import TIMING_JS  # noqa: E402
 from labharness import (CHAPTERS, CHROMIUM, Explorer, LabServer, chapters_with_explorer,  # noqa: E402
                         launch_chromium, open_and_run)
 
-TIMING_JS = """(root) => {
-  const L = window.__bpLatency = {cur: null, marks: []};
-  root.addEventListener('keydown', () => { L.cur = {key: performance.now()}; }, true);
-  // The explorer bumps data-updates once it has trained, drawn and written its readout.
-  new MutationObserver(() => {
-    const c = L.cur;
-    if (!c || c.drawn !== undefined) return;
-    c.drawn = performance.now();
-    c.compute = Number(root.dataset.updateMs);
-    requestAnimationFrame(() => { c.frame = performance.now(); L.marks.push(c); L.cur = null; });
-  }).observe(root, {attributes: true, attributeFilter: ['data-updates']});
-}"""
 MOVES = [("η", "ArrowRight"), ("w2_21", "PageUp"), ("η", "ArrowLeft"), ("w2_21", "PageDown")]
-
-
-def scratch_chapters():
-    """A folder with one notebook displaying the regression explorer (until the chapters have one)."""
-    import nbformat
-
-    folder = Path(tempfile.mkdtemp(prefix="bp-lab-bench-"))
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell(
-        'import bp\nbp.explorer(bp.X_REG, bp.Y_REG, task="regression", eta=1e-3, epochs=100)')]
-    nbformat.write(nb, folder / "scratch_regression.ipynb")
-    return folder
 
 
 def measure_page(page, explorer, moves, pause):
@@ -90,11 +64,7 @@ def main():
     moves = max(20, args.moves)
 
     notebooks = chapters_with_explorer()
-    source = scratch = CHAPTERS
-    if not notebooks:
-        source = scratch = scratch_chapters()
-        notebooks = chapters_with_explorer(source)
-        print(f"(no chapter displays bp.explorer yet: measuring a scratch notebook, {notebooks[0].name})")
+    source = CHAPTERS
     from playwright.sync_api import sync_playwright
 
     with LabServer(source) as server, sync_playwright() as p:
@@ -113,8 +83,6 @@ def main():
             print(summary("  drawn -> next frame (paint)", [m["frame"] - m["drawn"] for m in marks]))
         browser.close()
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    if scratch != CHAPTERS:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

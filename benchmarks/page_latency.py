@@ -28,6 +28,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
+from latency_js import TIMING_JS
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
@@ -35,17 +36,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-TIMING_JS = """(root) => {
-  const L = window.__bpLatency = {cur: null, marks: []};
-  root.addEventListener('keydown', () => { L.cur = {key: performance.now()}; }, true);
-  new MutationObserver(() => {
-    const c = L.cur;
-    if (!c || c.drawn !== undefined) return;
-    c.drawn = performance.now();
-    c.compute = Number(root.dataset.updateMs);
-    requestAnimationFrame(() => { c.frame = performance.now(); L.marks.push(c); L.cur = null; });
-  }).observe(root, {attributes: true, attributeFilter: ['data-updates']});
-}"""
 MOVES = [("eta", "ArrowRight"), ("w2_21", "PageUp"), ("eta", "ArrowLeft"), ("w2_21", "PageDown")]
 WEIGHT_JS = """() => {
   const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
