@@ -16,7 +16,6 @@ from __future__ import annotations
 import pathlib
 
 import anywidget
-import ipywidgets as widgets
 import numpy as np
 import traitlets
 
@@ -28,17 +27,6 @@ PARAM_RANGE = (-3.0, 3.0)
 ETA_LOG10_RANGE = (-6.0, 0.0)
 MAX_EPOCHS = 1000
 _HERE = pathlib.Path(__file__).parent
-
-
-class PlotImage(widgets.Image):
-    """An image widget whose ``tooltip`` is shown: the plot's text alternative (alt text in the book).
-
-    ipywidgets 8 shows a tooltip only when the widget's ``description`` is empty, and `Image` has
-    no ``description`` at all, so an `Image` with a tooltip fails to render. This one has an empty one.
-    (Used by `bp.tangent`.)
-    """
-
-    description = traitlets.Unicode("").tag(sync=True)
 
 
 class Explorer(anywidget.AnyWidget):

@@ -16,7 +16,7 @@ import numpy as np
 
 from ._checks import check_params, check_task
 from .network import PARAM_NAMES, forward
-from .plots import BIASES as NETWORK_BIASES, COLORS, EDGES as NETWORK_EDGES
+from .plots import BIASES as NETWORK_BIASES, COLORS, EDGES as NETWORK_EDGES, _fmt
 
 # Each node: position (x, y), its symbol, and its kind (for the colour).
 NODES = {
@@ -43,9 +43,6 @@ SIDES = {  # side: (dx, dy, ha, va)
 }
 BIAS_OF = {"z11": "b11", "z12": "b12", "z21": "b21"}
 
-
-def _fmt(v):
-    return v if isinstance(v, str) else f"{v:.4g}".replace("-", "−")
 
 
 def _tex(name):

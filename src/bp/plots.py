@@ -49,7 +49,8 @@ def use_style():
 
 
 def _fmt(v):
-    return v if isinstance(v, str) else f"{v:.4g}"
+    """A number as written on a figure: 4 significant digits, a true minus sign."""
+    return v if isinstance(v, str) else f"{v:.4g}".replace("-", "−")
 
 
 def draw_network(ax=None, *, edges=None, nodes=None, title=None, color=None):

@@ -3,7 +3,7 @@
 A dropdown picks one of the nine parameters, a slider sets its value (the other eight stay at
 their starting values), and the figure shows L(w), the current point and the tangent line whose
 slope is the backpropagated ∂L/∂w. For speed it keeps one figure and only changes its data, then
-sends the new PNG to an image widget, like `bp.explorer`.
+sends the new PNG to an image widget (it needs a live kernel; the explorers compute in the page).
 """
 
 from __future__ import annotations
@@ -12,13 +12,24 @@ import io
 
 import ipywidgets as widgets
 import numpy as np
+import traitlets
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ._checks import check_params, check_task, check_xy
 from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error
-from .explorer import PlotImage
 from .plots import BIASES, EDGES
+
+
+class PlotImage(widgets.Image):
+    """An image widget whose ``tooltip`` is shown: the plot's text alternative (alt text in the book).
+
+    ipywidgets 8 shows a tooltip only when the widget's ``description`` is empty, and `Image` has
+    no ``description`` at all, so an `Image` with a tooltip fails to render. This one has an empty one.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
+
 
 MIN_HALF_WIDTH, MAX_HALF_WIDTH = 3.0, 30.0
 N_CURVE = 201
