@@ -170,14 +170,13 @@ def test_explorer_front_end_matches_the_npm_front_end_served_by_the_book():
 
 def test_chapters_store_the_current_explorer_front_end():
     """The book runs the explorer's front end stored in each notebook's widget state (it never
-    re-executes them): after a change to explorer.js or explorer.css, re-run the chapters that
+    re-executes them): after a change to bp/js/ (explorer.js, network.js, ...), re-run the chapters that
     show an explorer (make notebooks) or the book would run the old code."""
     import json
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    esm = (root / "src/bp/explorer.js").read_text(encoding="utf-8")
-    css = (root / "src/bp/explorer.css").read_text(encoding="utf-8")
+    esm, css = bp._esm.bundle("explorer.js"), bp._esm.css("explorer.css")
     seen = 0
     for path in sorted((root / "chapters").glob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
