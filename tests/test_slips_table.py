@@ -25,7 +25,7 @@ def test_markdown_entry_label_links_and_math():
     md = slip_table([_toy()], EXAMPLE)._repr_markdown_()
     # the errata page's label of the slip, which the notes page links to, then the links back
     assert "\n(erratum-toy)=\n**1** · classification: a toy — [the line in the notes](#notes-toy)" in md
-    assert "· [discussed in the chapter](#toy-anchor)" in md
+    assert "· [discussed in the classification chapter](#toy-anchor)" in md
     assert "✗ as written → **−2**\n\n$$\na|b\n$$" in md
     assert "✓ corrected → **1**, independent reference **1**\n\n$$\nc\n$$" in md
     assert md.startswith('<div class="bp-erratum">') and md.rstrip().endswith("</div>")

@@ -63,7 +63,7 @@ class SlipTable:
             if self.links:
                 lines.append(f"({s.errata_anchor})=")
                 head += (f" — [the line in the notes](#{s.notes_anchor})"
-                         + (f" · [discussed in the chapter](#{s.anchor})" if s.anchor else ""))
+                         + (f" · [discussed in the {s.part} chapter](#{s.anchor})" if s.anchor else ""))
             lines += [head, "",
                       f"✗ as written → **{_num(r.as_written)}**", "", f"$$\n{s.as_written}\n$$", "",
                       f"✓ corrected → **{_num(r.corrected)}**, independent reference **{_num(r.reference)}**",
