@@ -72,3 +72,20 @@ def test_the_catalogue_labels_keys_and_anchors():
     assert all(keys) and len(set(keys)) == len(keys)
     for _, s in cat:
         assert s.notes_anchor == f"notes-{s.key}" and s.errata_anchor == f"erratum-{s.key}"
+
+
+def test_every_slip_has_its_line_on_the_notes_page():
+    """chapters/notes.md labels each slip's line and links its errata entry and chapter section."""
+    import re
+    from pathlib import Path
+
+    from bp.slips import catalogue
+
+    text = (Path(__file__).parents[1] / "chapters" / "notes.md").read_text(encoding="utf-8")
+    blocks = dict(re.findall(r"\((notes-[\w-]+)\)=\n:::\{container\} bp-slip\n(.*?)\n:::\n", text, re.S))
+    for label, s in catalogue():
+        block = blocks.pop(s.notes_anchor)
+        assert f'<span class="bp-slip-tag">slip {label}</span>' in block, label
+        assert f"(#{s.errata_anchor})" in block and f"(#{s.anchor})" in block, label
+        assert "\\class{bp-slip-mark}" in block, label
+    assert not blocks, f"marked lines with no slip in the catalogue: {sorted(blocks)}"
