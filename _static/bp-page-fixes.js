@@ -10,7 +10,9 @@
  *      label-content-name-mismatch): their name becomes their visible text, and the shortcut is
  *      also given as aria-keyshortcuts; the colour-mode button's icons carry titles ("Light",
  *      "Dark", which Font Awesome turns into SVG <title>s) that are not its label "Color mode":
- *      the icons are decorative, so their titles go;
+ *      the icons are decorative, so their titles go; a folded cell output ("Show code cell
+ *      output", myst-nb's hide-output tag) is labelled "Toggle hidden content": its name becomes
+ *      its visible text;
  *    - a widget slider's handle (role=slider) has no accessible name (aria-input-field-name): it gets
  *      the slider's visible description (η, w1_11, ...);
  *    - an ipywidgets.Image has no alt attribute (image-alt): its tooltip becomes its alt text.
@@ -32,6 +34,9 @@
   }
 
   function fixTheme(root) {
+    root.querySelectorAll('details.hide > summary[aria-label="Toggle hidden content"]').forEach(function (summary) {
+      summary.removeAttribute("aria-label");
+    });
     root.querySelectorAll(".search-button-field[aria-label]").forEach(function (button) {
       button.removeAttribute("aria-label");
       button.setAttribute("aria-keyshortcuts", "Control+K");
