@@ -197,7 +197,7 @@ RIGHT = [
     ("b21", R, SQ, formula(R, lambda v, p, y: np.array(v.yhat - y))),
     ("b21", R, SQ, formula(R, lambda v, p, y: np.array([v.yhat - y]))),
     ("b21", C, CE, formula(C, lambda v, p, y: np.array([[v.yhat - y]]))),
-    ("b21", C, CE, lambda p, x, y: bp.gradients(p, x, y, task=C)["b21"]),
+    ("b21", C, CE, lambda p, x, y: bp.autodiff.gradients(p, x, y, task=C)["b21"]),  # scalar autodiff
 ]
 
 

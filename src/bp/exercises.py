@@ -3,18 +3,8 @@
 The learner writes ``fn(params, x, y)`` returning their formula for ∂L/∂name on one row
 ``x = [CGPA, IQ]``. We evaluate it at five fixed test points against backpropagation. When it
 differs, we rebuild the usual wrong formulas from the chain of local factors whose product is
-∂L/∂name and name the slip, or the two slips, whose formula the learner's matches. A slip id is
-
-* ``sign``: the opposite sign (y − ŷ where the chain rule gives ŷ − y);
-* ``factor_2``: 2(ŷ − y), the derivative of (y − ŷ)² instead of ½(y − ŷ)² (squared loss);
-* ``missing:F``: the factor ``F`` of the chain left out (``w2_11``, ``O11``, ``CGPA``, a sigmoid's
-  local derivative ``dO11/dz11`` = O11(1 − O11) or ``dyhat/dz21`` = ŷ(1 − ŷ)); with
-  cross-entropy, ``missing:dyhat/dz21`` is ∂L/∂ŷ used without ∂ŷ/∂z21;
-* ``replaced:F->G``: ``G`` where the chain has ``F``: a weight from the wrong layer or of the
-  other hidden unit, the wrong input, the wrong hidden unit, σ′ written wrong (``O11(1+O11)``,
-  ``2*O11-1`` = the notes' σ − (1 − σ), ``z11(1-z11)``) or the other hidden unit's σ′;
-* ``extra:G``: a factor that does not belong (an O, an input, a weight; with cross-entropy an
-  extra σ′, ``extra:dyhat/dz21``).
+∂L/∂name, each slip an edit of that chain (the kinds are listed under `CheckResult`), and name
+the slip, or the two slips, whose formula the learner's matches.
 
 A candidate is a set of at most two slips (touching different factors). Candidates that give the
 same formula, i.e. the same values at every test point, are merged and the smallest explanation
@@ -48,8 +38,22 @@ W2 = ("w2_11", "w2_21")
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The verdict: ``ok`` is True when the formula matches backprop at every point; ``slips`` holds
-    the ids of the slip(s) named (empty when right or when no slip could be named)."""
+    """The verdict of `check_gradient`: ``ok`` is True when the formula matches backpropagation at
+    every test point; ``message`` says it in words; ``slips`` holds the ids of the one or two
+    slips named (empty when right, or when no slip can be named). A slip id is one of:
+
+    - ``sign``: the opposite sign (y − ŷ where the chain rule gives ŷ − y);
+    - ``factor_2``: 2(ŷ − y), the derivative of (y − ŷ)² instead of ½(y − ŷ)² (squared loss);
+    - ``missing:F``: the factor ``F`` of the chain left out: ``w2_11``, ``O11``, ``CGPA``, or a
+      sigmoid's local derivative, ``dO11/dz11`` = O11(1 − O11) or ``dyhat/dz21`` = ŷ(1 − ŷ)
+      (with cross-entropy: ∂L/∂ŷ used without ∂ŷ/∂z21);
+    - ``replaced:F->G``: ``G`` where the chain has ``F``: a weight from the wrong layer or of the
+      other hidden unit, the wrong input, the wrong hidden unit, σ′ written wrong
+      (``O11(1+O11)``, ``2*O11-1`` = the notes' σ − (1 − σ), ``z11(1-z11)``), or the other hidden
+      unit's σ′ (``replaced:dO11/dz11->dO12/dz12``);
+    - ``extra:G``: a factor that does not belong: an O, an input, a weight, or with
+      cross-entropy an extra σ′(z21) (``extra:dyhat/dz21``).
+    """
 
     ok: bool
     message: str
