@@ -56,13 +56,14 @@ test-book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
-# navigation at 390/1400 px, light/dark (tests/browser/test_navigation.py), and the explorers live in
-# the page (their curves equal bp.train's; tests/browser/test_explorer_live.py).
+# navigation at 390/1400 px, light/dark (tests/browser/test_navigation.py), and the widgets live in
+# the page (the explorers' curves equal bp.train's, the tangent's numbers bp's;
+# tests/browser/test_explorer_live.py, test_tangent_live.py).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 
-# The chapters' explorers live in JupyterLab in Chromium: a real Jupyter server over a temporary
-# copy of chapters/, sliders moved with the keyboard, readouts checked against bp.train.
+# The chapters' explorers and tangent live in JupyterLab in Chromium: a real Jupyter server over a
+# temporary copy of chapters/, sliders moved with the keyboard, readouts checked against bp.
 test-lab: $(STAMP) chromium
 	$(BIN)/python -m pytest tests/lab
 
