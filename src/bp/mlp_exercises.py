@@ -66,8 +66,8 @@ def _sigma_prime(O):
 
 
 HIDDEN_ERROR_SLIPS = {
-    "no_transpose": ("W² is used without its transpose: the error flows back along the weights the "
-                     "signal came forward on, so δ¹ = (δ² W²ᵀ) ⊙ σ′(z¹)",
+    "no_transpose": ("W² is used without its transpose: the error flows back along the same weights "
+                     "the signal came forward on, and going back takes W²ᵀ",
                      lambda d, W1, W2, O: (d @ W2) * _sigma_prime(O)),
     "no_act_prime": ("the factor σ′(z¹) = O¹(1 − O¹) is missing: δ¹ = (δ² W²ᵀ) ⊙ O¹(1 − O¹)",
                      lambda d, W1, W2, O: d @ W2.T),
