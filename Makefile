@@ -56,7 +56,8 @@ test-book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
-# and the explorers live in the page (their curves equal bp.train's; tests/browser/test_explorer_live.py).
+# navigation at 390/1400 px, light/dark (tests/browser/test_navigation.py), and the explorers live in
+# the page (their curves equal bp.train's; tests/browser/test_explorer_live.py).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 

@@ -2,8 +2,9 @@
 (and, for classification, the decision boundary) redrawn as they move.
 
 Used by the regression and classification chapters. The explorer is an `anywidget` widget: its
-front end, ``explorer.js`` beside this file, draws the sliders, trains the network in the browser
-with a line-by-line JavaScript twin of `bp.train` and draws the curve on a canvas. So the same
+front end, ``js/explorer.js``, draws the sliders, trains the network in the browser with the
+line-by-line JavaScript twin of `bp.train` (``js/network.js``, bundled in by `bp._esm`) and draws
+the curve on a canvas. So the same
 code makes the explorer live everywhere: in the static HTML book, with no kernel and no network
 (the page holds the widget's state and the book serves anywidget's front end), and in Jupyter,
 where the settings are also traitlets of this object that Python can read and set.
@@ -13,12 +14,11 @@ check that the page draws exactly those losses (tests/browser/test_explorer_live
 
 from __future__ import annotations
 
-import pathlib
-
 import anywidget
 import numpy as np
 import traitlets
 
+from ._esm import bundle, css
 from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
 from .data import FEATURES
 from .network import DIVERGENCE_LIMIT, INITIAL_PARAMS, train
@@ -26,7 +26,6 @@ from .network import DIVERGENCE_LIMIT, INITIAL_PARAMS, train
 PARAM_RANGE = (-3.0, 3.0)
 ETA_LOG10_RANGE = (-6.0, 0.0)
 MAX_EPOCHS = 1000
-_HERE = pathlib.Path(__file__).parent
 
 
 class Explorer(anywidget.AnyWidget):
@@ -40,8 +39,8 @@ class Explorer(anywidget.AnyWidget):
     current settings: the curve the page draws.
     """
 
-    _esm = _HERE / "explorer.js"
-    _css = _HERE / "explorer.css"
+    _esm = bundle("explorer.js")
+    _css = css("explorer.css")
 
     task = traitlets.Unicode().tag(sync=True)
     loss = traitlets.Unicode().tag(sync=True)

@@ -6,12 +6,12 @@ a batch, judged against the chapter's equations.
 `check_gradient`'s rules: the test points have short decimals and are printed whole, a slip is
 named only when it alone explains the answer at every point (otherwise the verdict says that the
 answer differs), and a function that raises or returns something other than an array of the
-right shape gets a message that says what came back.
+right shape gets a message that says what came back. The verdict is a `bp.CheckResult` whose
+``slips`` holds the id of the slip named (a key of `HIDDEN_ERROR_SLIPS` or
+`WEIGHT_GRADIENT_SLIPS`), empty when right or when no slip could be named.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,13 +19,6 @@ from .exercises import CheckResult
 from .mlp import uniforms
 
 RTOL, ATOL = 1e-9, 1e-12
-
-
-@dataclass(frozen=True, repr=False)
-class ArrayCheckResult(CheckResult):
-    """The verdict on an array formula: ``slips`` holds the id of the slip named (empty if none)."""
-
-    slips: tuple = ()
 
 
 def _decimals(seed, shape, low, high, places=1, nonzero=0.0):
@@ -136,12 +129,12 @@ def _close(a, b):
 def _judge(fn, name, points, right, slips, expected):
     """The verdict on ``fn`` at the points: right, one named slip, or "differs" with the numbers."""
     if not callable(fn):
-        return ArrayCheckResult(False, f"Expected a function, got {type(fn).__name__} {fn!r:.60}.")
+        return CheckResult(False, f"Expected a function, got {type(fn).__name__} {fn!r:.60}.")
     truths = [right(*p.values()) for p in points]
     outcomes = [_outcome(fn, p, t.shape) for p, t in zip(points, truths)]
     yours = [arr for arr, _ in outcomes]
     if all(_close(a, t) for a, t in zip(yours, truths)):
-        return ArrayCheckResult(True, f"Right: your {name} matches the chapter's equations at all "
+        return CheckResult(True, f"Right: your {name} matches the chapter's equations at all "
                                       f"{len(points)} test points.")
     k = next(i for i, (a, t) in enumerate(zip(yours, truths)) if not _close(a, t))
 
@@ -163,12 +156,12 @@ def _judge(fn, name, points, right, slips, expected):
     named = [sid for sid, (_, formula) in slips.items() if matches(formula)]
     if len(named) == 1:
         why = slips[named[0]][0]
-        return ArrayCheckResult(False, f"Not quite: {why}. {where(k)}yours = {_fmt(yours[k])}, "
+        return CheckResult(False, f"Not quite: {why}. {where(k)}yours = {_fmt(yours[k])}, "
                                        f"right = {_fmt(truths[k])}.", (named[0],))
     if yours[k] is None:
-        return ArrayCheckResult(False, f"Your function {outcomes[k][1]}. Expected {expected(truths[k].shape)}. "
+        return CheckResult(False, f"Your function {outcomes[k][1]}. Expected {expected(truths[k].shape)}. "
                                        f"{where(k)}right = {_fmt(truths[k])}.")
-    return ArrayCheckResult(False, f"Not quite: your {name} differs from the chapter's equations. "
+    return CheckResult(False, f"Not quite: your {name} differs from the chapter's equations. "
                                    f"{where(k)}yours = {_fmt(yours[k])}, right = {_fmt(truths[k])}.")
 
 
@@ -195,5 +188,5 @@ def check_weight_gradient(fn):
                   lambda s: f"a NumPy array of shape {s}, the shape of W¹: one row per input, one column per unit")
 
 
-__all__ = ["ArrayCheckResult", "check_hidden_error", "check_weight_gradient",
+__all__ = ["check_hidden_error", "check_weight_gradient",
            "HIDDEN_ERROR_SLIPS", "WEIGHT_GRADIENT_SLIPS"]

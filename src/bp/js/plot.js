@@ -1,0 +1,131 @@
+// Canvas figures shared by the book's widgets: axes, ticks and the loss curve.
+import {fmtTick} from "./format.js";
+
+export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222"};
+
+export function niceStep(span, count) {
+  const raw = span / Math.max(1, count);
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * mag >= raw) return m * mag;
+  return 10 * mag;
+}
+
+export function linearTicks(lo, hi, count = 5) {
+  const step = niceStep(hi - lo, count);
+  const ticks = [];
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) ticks.push(Number(t.toPrecision(12)));
+  return ticks;
+}
+
+export function logTicks(lo, hi) {
+  const a = Math.floor(Math.log10(lo)), b = Math.ceil(Math.log10(hi));
+  let ticks = [];
+  const mantissas = b - a <= 2 ? [1, 2, 5] : [1];
+  for (let k = a; k <= b; k++) for (const m of mantissas) {
+    const t = m * 10 ** k;
+    if (t >= lo && t <= hi) ticks.push(t);
+  }
+  if (ticks.length > 7) {
+    const stride = Math.ceil(ticks.length / 6);
+    ticks = ticks.filter((_, i) => i % stride === 0);
+  }
+  return ticks;
+}
+
+export function setupCanvas(canvas, width, height) {
+  const ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+  }
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = "12px system-ui, -apple-system, 'Segoe UI', sans-serif";
+  ctx.fillStyle = COLORS.text;
+  return ctx;
+}
+
+export function drawFrame(ctx, box, title, xlabel, ylabel) {
+  ctx.strokeStyle = COLORS.axis;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.w, box.h);
+  ctx.fillStyle = COLORS.text;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "bottom";
+  ctx.font = "13px system-ui, -apple-system, 'Segoe UI', sans-serif";
+  ctx.fillText(title, box.x + box.w / 2, box.y - 6);
+  ctx.font = "12px system-ui, -apple-system, 'Segoe UI', sans-serif";
+  ctx.textBaseline = "top";
+  ctx.fillText(xlabel, box.x + box.w / 2, box.y + box.h + 20);
+  ctx.save();
+  ctx.translate(box.x - 50, box.y + box.h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textBaseline = "top";
+  ctx.fillText(ylabel, 0, 0);
+  ctx.restore();
+}
+
+export function drawXTicks(ctx, box, ticks, toX) {
+  ctx.textAlign = "center";
+  ctx.textBaseline = "top";
+  for (const t of ticks) {
+    const px = Math.round(toX(t)) + 0.5;
+    ctx.strokeStyle = COLORS.axis;
+    ctx.beginPath(); ctx.moveTo(px, box.y + box.h); ctx.lineTo(px, box.y + box.h + 4); ctx.stroke();
+    ctx.fillText(fmtTick(t), px, box.y + box.h + 5);
+  }
+}
+
+export function drawYTicks(ctx, box, ticks, toY, grid) {
+  ctx.textAlign = "right";
+  ctx.textBaseline = "middle";
+  for (const t of ticks) {
+    const py = Math.round(toY(t)) + 0.5;
+    if (grid) {
+      ctx.strokeStyle = COLORS.grid;
+      ctx.beginPath(); ctx.moveTo(box.x + 1, py); ctx.lineTo(box.x + box.w, py); ctx.stroke();
+    }
+    ctx.strokeStyle = COLORS.axis;
+    ctx.beginPath(); ctx.moveTo(box.x - 4, py); ctx.lineTo(box.x, py); ctx.stroke();
+    ctx.fillText(fmtTick(t), box.x - 6, py);
+  }
+}
+
+// The loss curve: mean loss per epoch on a log axis (an exact 0 is drawn at 1e-300, as before).
+export function drawLosses(canvas, losses, note) {
+  const W = 380, H = 280;
+  const ctx = setupCanvas(canvas, W, H);
+  const box = {x: 70, y: 28, w: W - 70 - 22, h: H - 28 - 48};
+  drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)");
+  if (losses.length) {
+    const ys = losses.map((v) => Math.max(v, 1e-300));
+    const top = Math.max(...ys) * 1.5, bottom = Math.min(...ys) / 1.5;
+    const n = Math.max(1, ys.length - 1);
+    const toX = (i) => box.x + (i / n) * box.w;
+    const l0 = Math.log10(bottom), l1 = Math.log10(top);
+    const toY = (v) => box.y + box.h - ((Math.log10(v) - l0) / (l1 - l0)) * box.h;
+    drawYTicks(ctx, box, logTicks(bottom, top), toY, true);
+    drawXTicks(ctx, box, linearTicks(0, n, 5).filter((t) => Number.isInteger(t)), toX);
+    ctx.strokeStyle = COLORS.line;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ys.forEach((v, i) => (i ? ctx.lineTo(toX(i), toY(v)) : ctx.moveTo(toX(i), toY(v))));
+    ctx.stroke();
+    if (ys.length < 3) {
+      ctx.fillStyle = COLORS.line;
+      ys.forEach((v, i) => { ctx.beginPath(); ctx.arc(toX(i), toY(v), 3.5, 0, 2 * Math.PI); ctx.fill(); });
+    }
+  }
+  if (note) {
+    ctx.fillStyle = COLORS.red;
+    ctx.font = "bold 14px system-ui, -apple-system, 'Segoe UI', sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    note.split("\n").forEach((line, k) => ctx.fillText(line, box.x + box.w / 2, box.y + box.h / 2 + 18 * k - 9));
+  }
+}
