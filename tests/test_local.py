@@ -81,3 +81,17 @@ def test_one_row_only():
 def test_nodes_are_the_forward_names_and_the_loss():
     assert NODES[:-1] == tuple(bp.forward(bp.INITIAL_PARAMS, bp.X_REG[0], task="regression"))
     assert NODES[-1] == "L"
+
+
+def test_central_difference_and_check_slope(capsys):
+    from bp.local import central_difference, check_slope
+
+    # a cubic's slope 3t² at t = 2 is 12; the central difference's error is h² (the t³ term)
+    assert abs(central_difference(lambda t: t ** 3, 2.0, h=1e-3) - (12.0 + 1e-6)) < 1e-9
+    check_slope("d(t³)/dt", 12.0, lambda t: t ** 3, 2.0)
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "d(t³)/dt = 12.000000"
+    assert out[1].startswith("    central difference 12.000000, relative error ")
+    assert float(out[1].rsplit(" ", 1)[1]) < 1e-8
+    check_slope("wrong", 11.0, lambda t: t ** 3, 2.0)
+    assert capsys.readouterr().out.rstrip().endswith("relative error 8.33e-02")

@@ -6,7 +6,7 @@ interactive explorer (`bp.explorer`); for the chain-rule chapter a scalar autodi
 (`bp.autodiff`), the computational graph (`bp.graph`) and the tangent slider (`bp.tangent`);
 central differences of any node (`bp.local`) and the slips of the notes (`bp.slips`); for the
 chapter on any network, networks of any size in matrix form (`bp.mlp`) and its exercise
-checkers (`bp.mlp_exercises`).
+checkers (`bp.mlp_exercises`); and the chapters' tables (`bp.table`).
 """
 
 from .data import FEATURES, X_CLS, X_REG, X_STUDENTS, Y_CLS, Y_PACKAGE, Y_PLACED, Y_REG, standardize
@@ -26,6 +26,7 @@ from .network import (
     train,
 )
 from .plots import draw_network, plot_losses, use_style
+from .tables import Table, table
 from .explorer import Explorer, explorer
 from . import autodiff, graph, local, mlp, mlp_exercises, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
 from .graph import draw_graph
@@ -36,7 +37,7 @@ __all__ = [
     "DIVERGENCE_LIMIT", "INITIAL_PARAMS", "PARAM_NAMES", "TrainResult",
     "forward", "gradient_check", "gradients", "loss", "numerical_gradients", "relative_error",
     "sigmoid", "train",
-    "draw_network", "plot_losses", "use_style",
+    "draw_network", "plot_losses", "use_style", "Table", "table",
     "Explorer", "explorer", "draw_graph",
     "autodiff", "graph", "local", "mlp", "mlp_exercises", "slips", "tangent",
 ]

@@ -12,6 +12,9 @@ central difference of another quantity. Used by the regression chapter (and its 
     numerical_derivative(params, x, "L", "yhat", y=y, task="regression")    # ∂L/∂ŷ = ŷ − y
 
 A quantity that does not depend on the nudged one has derivative 0 (∂O₁₂/∂w¹₂₁ = 0).
+
+For a function of one number, `central_difference` is the same estimate, and `check_slope` prints
+a derivative next to it with their relative error: the chain-rule chapter checks every slope so.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import check_params, check_task, check_xy
-from .network import PARAM_NAMES, _act, _loss
+from .network import PARAM_NAMES, _act, _loss, relative_error
 
 NODES = ("z11", "z12", "O11", "O12", "z21", "yhat", "L")
 """The graph's nodes in forward order; ``L`` is the loss of the row."""
@@ -88,4 +91,17 @@ def numerical_derivative(params, x, of, wrt, *, task, y=None, loss=None, h=1e-6)
     return (value(h) - value(-h)) / (2 * h)
 
 
-__all__ = ["INPUTS", "NODES", "numerical_derivative"]
+def central_difference(f, t, h=1e-6):
+    """The slope of the one-variable function ``f`` at ``t``, from two nearby points (chain-rule chapter)."""
+    return (f(t + h) - f(t - h)) / (2 * h)
+
+
+def check_slope(label, value, f, t, h=1e-6):
+    """Print the derivative ``value``, the central difference of ``f`` at ``t`` and their relative
+    error (the chain-rule chapter's check of every slope it derives)."""
+    numeric = central_difference(f, t, h)
+    print(f"{label} = {value:.6f}")
+    print(f"    central difference {numeric:.6f}, relative error {relative_error(value, numeric):.2e}")
+
+
+__all__ = ["INPUTS", "NODES", "central_difference", "check_slope", "numerical_derivative"]
