@@ -11,12 +11,20 @@
  *      "Dark", which Font Awesome turns into SVG <title>s) that are not its label "Color mode":
  *      the icons are decorative, so their titles go; a folded cell output ("Show code cell
  *      output", myst-nb's hide-output tag) is labelled "Toggle hidden content": its name becomes
- *      its visible text.
+ *      its visible text;
+ *    - in the left navigation, a chapter with pages of its own (`sections:` in _toc.yml) gets an
+ *      expand/collapse toggle that holds only a chevron icon (the theme's keyboard-expandable
+ *      tree, pydata-sphinx-theme #1582), so the toggle has no name (rule summary-name): it is
+ *      named after the chapter ("Pages of The chain rule").
  */
 (function () {
   "use strict";
 
   function fixTheme(root) {
+    root.querySelectorAll(".bd-sidenav li.has-children > details > summary:not([aria-label])").forEach(function (summary) {
+      var link = summary.closest("li").querySelector(":scope > a");
+      if (link) summary.setAttribute("aria-label", "Pages of " + link.textContent.trim());
+    });
     root.querySelectorAll('details.hide > summary[aria-label="Toggle hidden content"]').forEach(function (summary) {
       summary.removeAttribute("aria-label");
     });

@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
     # The network is cut off: no host name resolves except the local server's address.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
-REPORT = {"pages": {}, "started": time.monotonic(), "lines": []}
+REPORT = {"pages": {}, "started": time.monotonic(), "lines": [], "heights": []}
 TIMEOUT_MS = 20_000
 
 
@@ -152,6 +152,10 @@ def pytest_terminal_summary(terminalreporter):
     if REPORT["lines"]:
         tr.section("explorers live in the static book")
         for line in REPORT["lines"]:
+            tr.write_line(line)
+    if REPORT["heights"]:
+        tr.section("page heights (test_page_length.py)")
+        for line in sorted(REPORT["heights"], key=lambda t: t.split()[-1]):
             tr.write_line(line)
     if not pages:
         return

@@ -9,8 +9,8 @@ of the book is dead in the HTML, with a visible note next to it that your browse
 none that it needs a kernel; log no console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
 must find each chapter by a word of its title. Launch, download and repository buttons must be
-derived from the one repository setting of _config.yml. The API page must cover bp, and each
-chapter must link the entry of every bp function it calls.
+derived from the one repository setting of _config.yml. The API pages must cover bp, and each
+chapter page must link the entry of every bp function it calls.
 
 Run: make test-browser (builds the book first). BOOK_HTML and CHROMIUM override the defaults.
 """
@@ -180,6 +180,40 @@ def test_search_finds_chapter(visit, html_dir, chapter):
     assert not log["foreign"] and not log["console"], log
 
 
+# TeX source in a search snippet: a command of the book's formulas, a math delimiter, a dollar sign.
+TEX = re.compile(r"\\(frac|dfrac|tfrac|partial|hat|mathrm|mathsf|operatorname|text|sigma|delta|eta|cdot|odot|"
+                 r"sum|left|right|bigl|bigr|begin|end|quad)\b|\\[()\[\]]|\$")
+
+
+@pytest.mark.parametrize("query", ["chain rule", "sigmoid", "transpose", "learning rate"])
+def test_search_ranks_titles_first_and_shows_plain_snippets(visit, query):
+    """A page whose title holds the query comes first ("chain rule": the chain-rule chapter), and
+    no result's snippet shows TeX source or the page's own table of contents
+    (_templates/search_scorer.js)."""
+    page, log = visit(f"search.html?q={query.replace(' ', '+')}")
+    page.wait_for_selector("#search-results ul.search li", timeout=TIMEOUT_MS)
+    page.wait_for_function("""() => /found|did not match/.test(
+        (document.querySelector('#search-results .search-summary') || {}).innerText || '')""", timeout=TIMEOUT_MS)
+    # A page's snippet is fetched after the list is shown (an API entry has a description instead).
+    page.wait_for_function("""() => [...document.querySelectorAll('#search-results ul.search li')]
+        .every(li => li.querySelector('p.context') || li.querySelector('span'))""", timeout=TIMEOUT_MS)
+    results = page.eval_on_selector_all("#search-results ul.search li", """lis => lis.map(li => ({
+        href: li.querySelector('a').href, title: li.querySelector('a').textContent,
+        snippet: (li.querySelector('p.context') || {}).textContent || ''}))""")
+    assert results, query
+    if query == "chain rule":
+        assert urlsplit(results[0]["href"]).path.endswith("/chapters/chain_rule.html"), \
+            [r["title"] for r in results[:5]]
+    words = query.split()
+    for r in results:
+        if all(w in r["title"].lower() for w in words) and not urlsplit(r["href"]).fragment:
+            assert results.index(r) == 0 or all(w in results[0]["title"].lower() for w in words), \
+                (f"{r['title']!r} holds {query!r} in its title but is not first", [x["title"] for x in results[:5]])
+        assert not TEX.search(r["snippet"]), f"TeX in the snippet of {r['title']!r}: {r['snippet']!r}"
+        assert not re.match(r"\W*" + re.escape(r["title"]) + r"\s+Contents\b", r["snippet"]), r["snippet"]
+    assert not log["foreign"] and not log["console"], log
+
+
 def test_launch_download_and_repository_buttons(visit, chapter):
     """Binder opens this chapter in JupyterLab; the .ipynb downloads; the repository links home."""
     path = chapter
@@ -210,7 +244,7 @@ def test_api_page_covers_bp(html_dir):
 
     import bp
 
-    api = (html_dir / "chapters" / "api.html").read_text(encoding="utf-8")
+    api = "".join(p.read_text(encoding="utf-8") for p in sorted((html_dir / "chapters").glob("api*.html")))
     ids = set(re.findall(r'<dt class="sig[^"]*" id="([^"]+)"', api))
     missing = []
     modules = [bp] + [importlib.import_module(m.name) for m in pkgutil.walk_packages(bp.__path__, "bp.")
@@ -226,7 +260,7 @@ def test_api_page_covers_bp(html_dir):
             # Documented under this module, or any module of bp that holds the same object.
             if not any(f"{home}.{name}" in ids for home in homes):
                 missing.append(f"{mod.__name__}.{name}")
-    assert not missing, f"add to chapters/api.md: {missing}"
+    assert not missing, f"add to chapters/api.md (or api_mlp.md, api_tools.md): {missing}"
 
 
 def test_chapters_link_the_api(html_dir, chapter):
@@ -235,13 +269,13 @@ def test_chapters_link_the_api(html_dir, chapter):
     In a notebook's markdown: [`bp.train`](#bp.train) (MyST resolves #bp.train to the API page;
     in JupyterLab it is a harmless in-page link). Best placed where the function is first used.
     """
-    api = (html_dir / "chapters" / "api.html").read_text(encoding="utf-8")
+    api = "".join(p.read_text(encoding="utf-8") for p in sorted((html_dir / "chapters").glob("api*.html")))
     callables = set(re.findall(r'<dl class="py (?:function|class)">\s*<dt class="sig[^"]*" id="([^"]+)"', api))
     nb = json.loads((html_dir / "_sources" / chapter).with_suffix(".ipynb").read_text(encoding="utf-8"))
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     used = {f"bp.{m}" for m in re.findall(r"\bbp\.([A-Za-z_][\w.]*)", code)} & callables
     page = (html_dir / chapter).read_text(encoding="utf-8")
-    linked = set(re.findall(r'href="api\.html#([^"]+)"', page))
+    linked = set(re.findall(r'href="api(?:_\w+)?\.html#([^"]+)"', page))
     missing = sorted(used - linked)
     assert not missing, (f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
                          f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used")

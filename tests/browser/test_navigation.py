@@ -3,9 +3,9 @@ in light and in dark mode.
 
 On each page, at each width and colour scheme:
 - exactly one ☰ (primary-sidebar) toggle is visible; the left navigation with a link to every
-  page of `_toc.yml` shows or hides with it: on a phone the ☰ opens it as a drawer and a tap
-  beside the drawer closes it; on a desktop the navigation is open and the ☰ folds it away and
-  back;
+  chapter of `_toc.yml` and to every page of the chapter being read shows or hides with it: on a
+  phone the ☰ opens it as a drawer and a tap beside the drawer closes it; on a desktop the
+  navigation is open and the ☰ folds it away and back;
 - where the page has a table of contents ("Contents"), it is reachable: on a phone the list-icon
   (secondary-sidebar) toggle opens it, with a link to every section of the page, and a tap beside
   it closes it; on a desktop it is shown beside the article;
@@ -72,17 +72,19 @@ CONTRAST = """(selector) => {
 }"""
 
 
-def _book_pages():
-    """The path of every page of `_toc.yml` as the server serves it (/chapters/x.html)."""
+def _book_pages(page_path):
+    """The pages the open navigation must list, as the server serves them (/chapters/x.html): every
+    chapter and appendix page of `_toc.yml`, and every page of the chapter being read (the pages of
+    the other chapters, `sections:` in _toc.yml, are folded under their chapter)."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    stack = list(toc.get("chapters", [])) + [c for p in toc.get("parts", []) for c in p.get("chapters", [])]
-    while stack:
-        entry = stack.pop(0)
-        if "file" in entry:
-            files.append(entry["file"])
-        stack.extend(entry.get("sections", []))
-    return {"/" + str(Path(f).with_suffix(".html")) for f in files}
+    served = lambda f: "/" + str(Path(f).with_suffix(".html"))  # noqa: E731
+    top = list(toc.get("chapters", [])) + [c for p in toc.get("parts", []) for c in p.get("chapters", [])]
+    expected = {served(toc["root"])} | {served(c["file"]) for c in top}
+    for chapter in top:
+        pages = {served(chapter["file"])} | {served(s["file"]) for s in chapter.get("sections", [])}
+        if "/" + page_path in pages:
+            expected |= pages
+    return expected
 
 
 def _links(page, selector, key):
@@ -201,7 +203,7 @@ def _check_contents(page, width):
 
 
 def test_navigation_opens_at_every_width(visit, page_path):
-    expected = _book_pages()
+    expected = _book_pages(page_path)
     page, log = visit(page_path, viewport={"width": VIEWS[0][0], "height": HEIGHT}, color_scheme=VIEWS[0][1])
     problems = []
     for width, scheme in VIEWS:

@@ -111,7 +111,8 @@ def _evaluate_call(node, namespace, path):
         except Exception:
             return None
 
-    task = value("task") or (path.stem if path.stem in ("regression", "classification") else None)
+    chapter = path.stem.split("_")[0]  # regression_training.ipynb is a page of the regression chapter
+    task = value("task") or (chapter if chapter in ("regression", "classification") else None)
     assert task, f"{path.name}: cannot tell the task of {ast.unparse(node)}"
     x, y = value("x"), value("y")
     if x is not None and y is not None:
