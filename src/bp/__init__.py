@@ -2,9 +2,10 @@
 
 Every chapter imports it: the network, its losses and backpropagation (`bp.network`), the data
 tables (`bp.data`), the exercise checker (`bp.exercises`), the figures (`bp.plots`), the
-interactive explorer (`bp.explorer`); for the chain-rule chapter a scalar autodiff
-(`bp.autodiff`), the computational graph (`bp.graph`) and the tangent slider (`bp.tangent`);
-central differences of any node (`bp.local`) and the slips of the notes (`bp.slips`).
+interactive explorer (`bp.explorer`) and the step-through of one pass (`bp.stepper`); for the
+chain-rule chapter a scalar autodiff (`bp.autodiff`), the computational graph (`bp.graph`) and
+the tangent slider (`bp.tangent`); central differences of any node (`bp.local`) and the slips of
+the notes (`bp.slips`).
 """
 
 from .data import FEATURES, X_CLS, X_REG, Y_CLS, Y_REG, standardize
@@ -25,6 +26,7 @@ from .network import (
 )
 from .plots import draw_network, plot_losses, use_style
 from .explorer import Explorer, explorer
+from .stepper import Stepper, stepper
 from . import autodiff, graph, local, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
 from .graph import draw_graph
 
@@ -35,7 +37,7 @@ __all__ = [
     "forward", "gradient_check", "gradients", "loss", "numerical_gradients", "relative_error",
     "sigmoid", "train",
     "draw_network", "plot_losses", "use_style",
-    "Explorer", "explorer", "draw_graph",
+    "Explorer", "explorer", "Stepper", "stepper", "draw_graph",
     "autodiff", "graph", "local", "slips", "tangent",
 ]
 

@@ -4,9 +4,9 @@ Every page is opened in Debian's Chromium (Playwright) from a local static serve
 load nothing from another host; typeset every math element; show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
 widget, with a visible note next to it that says what computes it: next to kernel-driven sliders
-(ipywidgets), that they need a live kernel (the launch button); next to an explorer, which runs in
-the page (test_explorer_live.py moves its sliders), that the browser computes its curve; log no
-console error; and pass an axe-core scan with no
+(ipywidgets), that they need a live kernel (the launch button); next to an explorer or a stepper,
+which run in the page (test_explorer_live.py and test_stepper_live.py drive them), that the browser
+computes them; log no console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
 must find each chapter by a word of its title. Launch, download and repository buttons must be
 derived from the one repository setting of _config.yml. The API page must cover bp, and each
@@ -35,7 +35,7 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # the launch button.
 LIVE_KERNEL_NOTICE = re.compile(r"\b(live|running)\s+(python\s+)?kernel", re.I)
 LAUNCH_POINTER = re.compile(r"binder|launch", re.I)
-# The note next to an explorer (bp.explorer runs in the page): the browser computes the curve.
+# The note next to an explorer or a stepper (they run in the page): the browser computes them.
 IN_PAGE_NOTICE = re.compile(r"\b(your|the)\s+browser\b", re.I)
 TIMEOUT_MS = 20_000
 
@@ -129,11 +129,11 @@ def test_page(visit, report, server_log, page_path):
                  for c in canvases if c["role"] != "img" or not c["label"]]
 
     # Every stored widget renders, and says next to it what computes it: a live kernel (ipywidgets
-    # sliders) or the browser (the explorers, which run in the page).
+    # sliders) or the browser (the explorers and steppers, which run in the page).
     widgets = page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map(s => {
         const area = s.previousElementSibling;
         const rendered = !!area && area.classList.contains('widget-subarea') && area.offsetHeight > 0
-                         && area.querySelector('.jupyter-widgets, .bp-explorer') !== null;
+                         && area.querySelector('.jupyter-widgets, .bp-explorer, .bp-stepper') !== null;
         // The cell holding the widget, and the page elements just before and after it.
         const cell = s.closest('.cell') || s.parentElement;
         const near = [];
@@ -141,17 +141,17 @@ def test_page(visit, report, server_log, page_path):
         for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
         return {rendered, near: near.join('\\n'),
                 sliders: area ? area.querySelectorAll('.widget-slider [role=slider]').length : 0,
-                explorers: area ? area.querySelectorAll('.bp-explorer').length : 0};
+                in_page: area ? area.querySelectorAll('.bp-explorer, .bp-stepper').length : 0};
     })""", WIDGET_VIEW)
     assert len(widgets) == n_views
     problems += [f"widget {k} did not render" for k, w in enumerate(widgets) if not w["rendered"]]
     problems += [f"widget {k} has no visible note next to it that it needs a live kernel (launch button)"
                  for k, w in enumerate(widgets) if w["sliders"]
                  and not (LIVE_KERNEL_NOTICE.search(w["near"]) and LAUNCH_POINTER.search(w["near"]))]
-    problems += [f"explorer {k} has no visible note next to it that your browser computes its curve"
-                 for k, w in enumerate(widgets) if w["explorers"] and not IN_PAGE_NOTICE.search(w["near"])]
-    problems += [f"explorer {k} runs in the page, but the note next to it says it needs a live kernel"
-                 for k, w in enumerate(widgets) if w["explorers"] and not w["sliders"]
+    problems += [f"widget {k} runs in the page but has no visible note next to it that your browser computes it"
+                 for k, w in enumerate(widgets) if w["in_page"] and not IN_PAGE_NOTICE.search(w["near"])]
+    problems += [f"widget {k} runs in the page, but the note next to it says it needs a live kernel"
+                 for k, w in enumerate(widgets) if w["in_page"] and not w["sliders"]
                  and re.search(r"need[s]?\s+a\s+(live|running)", w["near"], re.I)]
     if n_views:
         launch = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']").count()

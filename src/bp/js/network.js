@@ -99,15 +99,25 @@ function allFinite(p) {
   return PARAM_NAMES.every((name) => Number.isFinite(p[name]));
 }
 
+// network.loss(params, x, y, ...) for a table: float(np.mean(_loss(_forward(p, CGPA, IQ, task), y, task, loss))).
+export function meanLoss(p, x, y, task, loss) {
+  const each = x.map((row, i) => rowLoss(forward(p, row[0], row[1], task), y[i], loss));
+  return npSum(each) / each.length;
+}
+
+// One SGD step, as in network.train: {name: q[name] - eta * g[name] for name in PARAM_NAMES}.
+export function sgdStep(q, g, eta) {
+  const next = {};
+  for (const name of PARAM_NAMES) next[name] = q[name] - eta * g[name];
+  return next;
+}
+
 // network.train(params, x, y, *, task, eta, epochs, loss): per-sample SGD, w_new = w_old − η ∂L/∂w,
 // over the rows in the order given. `limit` is network.DIVERGENCE_LIMIT (sent by the kernel).
 export function train(params, x, y, {task, loss, eta, epochs, limit}) {
   let p = {...params};                             // p = check_params(params)
-  const meanLoss = (q) => {                        // def mean_loss(q): float(np.mean(_loss(_forward(q, ...))))
-    const each = x.map((row, i) => rowLoss(forward(q, row[0], row[1], task), y[i], loss));
-    return npSum(each) / each.length;
-  };
-  const losses = [meanLoss(p)];                    // losses = [mean_loss(p)]
+  const meanLossOf = (q) => meanLoss(q, x, y, task, loss);  // def mean_loss(q): float(np.mean(_loss(_forward(q, ...))))
+  const losses = [meanLossOf(p)];                  // losses = [mean_loss(p)]
   if (!Number.isFinite(losses[0]) || losses[0] > limit) {  // if not np.isfinite(losses[0]) or losses[0] > DIVERGENCE_LIMIT:
     return {losses: [], params: p, diverged: true};        //     return TrainResult(np.array([]), p, True)
   }
@@ -116,11 +126,9 @@ export function train(params, x, y, {task, loss, eta, epochs, limit}) {
     for (let i = 0; i < x.length; i++) {           //     for (CGPA, IQ), target in zip(rows, targets):
       const CGPA = x[i][0], IQ = x[i][1];
       const g = backward(q, forward(q, CGPA, IQ, task), CGPA, IQ, y[i], task, loss);  // g = _backward(q, _forward(q, CGPA, IQ, task), ...)
-      const next = {};
-      for (const name of PARAM_NAMES) next[name] = q[name] - eta * g[name];  // q = {name: q[name] - eta * g[name] ...}
-      q = next;
+      q = sgdStep(q, g, eta);                      //         q = {name: q[name] - eta * g[name] ...}
     }
-    const L = meanLoss(q);                         //     L = mean_loss(q)
+    const L = meanLossOf(q);                       //     L = mean_loss(q)
     if (!(Number.isFinite(L) && L <= limit && allFinite(q))) {  // if not (np.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(q)):
       return {losses, params: p, diverged: true};  //         return TrainResult(np.array(losses), p, True)
     }
