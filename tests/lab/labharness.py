@@ -6,7 +6,7 @@ REST API, reporting any process it left behind. `launch_chromium` starts Debian'
 Playwright; `open_and_run` opens a notebook and runs all its cells through the menus, as a learner
 would; `Explorer` finds a `bp.explorer` panel on the page and moves its sliders with the keyboard.
 
-Used by tests/lab/test_lab_explorer.py and benchmarks/lab_latency.py.
+Used by tests/lab/test_lab_explorer.py, tests/lab/test_lab_stepper.py and benchmarks/lab_latency.py.
 """
 
 from __future__ import annotations
@@ -50,14 +50,19 @@ LAB_SETTINGS = {
 }
 
 
-def chapters_with_explorer(folder=CHAPTERS):
-    """The chapter notebooks (sorted) whose code displays `bp.explorer(...)`."""
+def chapters_calling(call, folder=CHAPTERS):
+    """The chapter notebooks (sorted) whose code calls `call`, e.g. ``"bp.stepper("``."""
     found = []
     for path in sorted(Path(folder).glob("*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        if any(c["cell_type"] == "code" and "bp.explorer(" in "".join(c["source"]) for c in cells):
+        if any(c["cell_type"] == "code" and call in "".join(c["source"]) for c in cells):
             found.append(path)
     return found
+
+
+def chapters_with_explorer(folder=CHAPTERS):
+    """The chapter notebooks (sorted) whose code displays `bp.explorer(...)`."""
+    return chapters_calling("bp.explorer(", folder)
 
 
 def explorer_calls(path):
@@ -355,6 +360,18 @@ def output_problems(page):
         .map(o => o.textContent.slice(0, 2000))""")
 
 
+def scroll_into_view(page, root, tries=20):
+    """Scroll a widget (a locator) fully into view, as a learner would before using it. (JupyterLab
+    renders cells out of view lazily, so their heights, and the scroll target, settle late.)"""
+    for _ in range(tries):
+        root.evaluate("n => n.scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(150)
+        if root.evaluate("""n => { const r = n.getBoundingClientRect();
+                return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""):
+            return
+    raise AssertionError("could not scroll the widget into view")
+
+
 class Explorer:
     """One `bp.explorer` panel on the page: its sliders, loss curve and readout, read and moved as a
     learner (or a screen reader) would.
@@ -372,16 +389,8 @@ class Explorer:
         self.image = self.root.locator("canvas.bp-loss").first  # the loss curve
         self.readout_box = self.root.locator(".bp-readout").first
 
-    def scroll_into_view(self, tries=20):
-        """Scroll the panel fully into view, as a learner would before using it. (JupyterLab
-        renders cells out of view lazily, so their heights, and the scroll target, settle late.)"""
-        for _ in range(tries):
-            self.root.evaluate("n => n.scrollIntoView({block: 'center'})")
-            self.page.wait_for_timeout(150)
-            if self.root.evaluate("""n => { const r = n.getBoundingClientRect();
-                    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""):
-                return
-        raise AssertionError("could not scroll the explorer into view")
+    def scroll_into_view(self):
+        scroll_into_view(self.page, self.root)
 
     def handle(self, description):
         """The slider (a native range input) labelled `description` (η, epochs, w1_11, ...)."""
