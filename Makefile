@@ -56,12 +56,12 @@ test-book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
-# and the explorers live in the page (their curves equal bp.train's; tests/browser/test_explorer_live.py).
+# and the explorers and steppers live in the page (their numbers equal bp's; tests/browser/test_*_live.py).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 
-# The chapters' explorers live in JupyterLab in Chromium: a real Jupyter server over a temporary
-# copy of chapters/, sliders moved with the keyboard, readouts checked against bp.train.
+# The chapters' explorers and steppers live in JupyterLab in Chromium: a real Jupyter server over a
+# temporary copy of chapters/, driven with the keyboard, their numbers checked against bp.
 test-lab: $(STAMP) chromium
 	$(BIN)/python -m pytest tests/lab
 
