@@ -56,12 +56,15 @@ test-book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
-# and the explorers and steppers live in the page (their numbers equal bp's; tests/browser/test_*_live.py).
+# navigation at 390/1400 px, light/dark (tests/browser/test_navigation.py), the links between the notes,
+# the errata and the chapters (tests/browser/test_notes_links.py), and the widgets live in the page
+# (the explorers' curves equal bp.train's, the tangent's and the steppers' numbers bp's;
+# test_explorer_live.py, test_tangent_live.py, test_stepper_live.py).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 
-# The chapters' explorers and steppers live in JupyterLab in Chromium: a real Jupyter server over a
-# temporary copy of chapters/, driven with the keyboard, their numbers checked against bp.
+# The chapters' explorers, tangent and steppers live in JupyterLab in Chromium: a real Jupyter server
+# over a temporary copy of chapters/, driven with the keyboard, their numbers checked against bp.
 test-lab: $(STAMP) chromium
 	$(BIN)/python -m pytest tests/lab
 

@@ -5,10 +5,11 @@ tables (`bp.data`), the exercise checker (`bp.exercises`), the figures (`bp.plot
 interactive explorer (`bp.explorer`) and the step-through of one pass (`bp.stepper`); for the
 chain-rule chapter a scalar autodiff (`bp.autodiff`), the computational graph (`bp.graph`) and
 the tangent slider (`bp.tangent`); central differences of any node (`bp.local`) and the slips of
-the notes (`bp.slips`).
+the notes (`bp.slips`); for the chapter on any network, networks of any size in matrix form
+(`bp.mlp`) and its exercise checkers (`bp.mlp_exercises`).
 """
 
-from .data import FEATURES, X_CLS, X_REG, Y_CLS, Y_REG, standardize
+from .data import FEATURES, X_CLS, X_REG, X_STUDENTS, Y_CLS, Y_PACKAGE, Y_PLACED, Y_REG, standardize
 from .exercises import CheckResult, check_gradient
 from .network import (
     DIVERGENCE_LIMIT,
@@ -27,18 +28,18 @@ from .network import (
 from .plots import draw_network, plot_losses, use_style
 from .explorer import Explorer, explorer
 from .stepper import Stepper, stepper
-from . import autodiff, graph, local, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
+from . import autodiff, graph, local, mlp, mlp_exercises, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
 from .graph import draw_graph
 
 __all__ = [
-    "FEATURES", "X_CLS", "X_REG", "Y_CLS", "Y_REG", "standardize",
+    "FEATURES", "X_CLS", "X_REG", "Y_CLS", "Y_REG", "X_STUDENTS", "Y_PACKAGE", "Y_PLACED", "standardize",
     "CheckResult", "check_gradient",
     "DIVERGENCE_LIMIT", "INITIAL_PARAMS", "PARAM_NAMES", "TrainResult",
     "forward", "gradient_check", "gradients", "loss", "numerical_gradients", "relative_error",
     "sigmoid", "train",
     "draw_network", "plot_losses", "use_style",
     "Explorer", "explorer", "Stepper", "stepper", "draw_graph",
-    "autodiff", "graph", "local", "slips", "tangent",
+    "autodiff", "graph", "local", "mlp", "mlp_exercises", "slips", "tangent",
 ]
 
 use_style()

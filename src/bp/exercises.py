@@ -1,14 +1,26 @@
 """`check_gradient`: judges a learner's formula for one derivative (exercises of every chapter).
 
 The learner writes ``fn(params, x, y)`` returning their formula for ∂L/∂name on one row
-``x = [CGPA, IQ]``. We evaluate it at a few seeded points against backpropagation and, when it
-differs, look for the slip that explains it among the usual ones: a wrong sign, a missing factor,
-a weight from the wrong layer, the wrong input or hidden unit, an extra σ′.
+``x = [CGPA, IQ]``. We evaluate it at five fixed test points against backpropagation. When it
+differs, we rebuild the usual wrong formulas from the chain of local factors whose product is
+∂L/∂name, each slip an edit of that chain (the kinds are listed under `CheckResult`), and name
+the slip, or the two slips, whose formula the learner's matches.
+
+A candidate is a set of at most two slips (touching different factors). Candidates that give the
+same formula, i.e. the same values at every test point, are merged and the smallest explanation
+is kept: the notes' box (8), ŷ − y times w1_22 times IQ, is one slip (``replaced:w2_21->w1_22``),
+not a missing w2_21 and a stray w1_22. When more than one explanation of that size fits, or none
+does, the verdict only says that the formula differs and shows the numbers: a false diagnosis is
+worse than none. The test points are drawn so that every two different candidates differ visibly
+(tests/test_check_gradient.py checks it).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
+import numbers
 import textwrap
 from dataclasses import dataclass
 
@@ -19,14 +31,33 @@ from .network import PARAM_NAMES, forward, gradients
 
 N_POINTS = 5
 RTOL, ATOL = 1e-6, 1e-9
+INPUTS = ("CGPA", "IQ")
+W1 = ("w1_11", "w1_12", "w1_21", "w1_22")
+W2 = ("w2_11", "w2_21")
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    """The verdict: ``ok`` is True when the formula matches backprop at every point."""
+    """The verdict of `check_gradient`: ``ok`` is True when the formula matches backpropagation at
+    every test point; ``message`` says it in words; ``slips`` holds the ids of the one or two
+    slips named (empty when right, or when no slip can be named). A slip id is one of:
+
+    - ``sign``: the opposite sign (y − ŷ where the chain rule gives ŷ − y);
+    - ``factor_2``: 2(ŷ − y), the derivative of (y − ŷ)² instead of ½(y − ŷ)² (squared loss);
+    - ``missing:F``: the factor ``F`` of the chain left out: ``w2_11``, ``O11``, ``CGPA``, or a
+      sigmoid's local derivative, ``dO11/dz11`` = O11(1 − O11) or ``dyhat/dz21`` = ŷ(1 − ŷ)
+      (with cross-entropy: ∂L/∂ŷ used without ∂ŷ/∂z21);
+    - ``replaced:F->G``: ``G`` where the chain has ``F``: a weight from the wrong layer or of the
+      other hidden unit, the wrong input, the wrong hidden unit, σ′ written wrong
+      (``O11(1+O11)``, ``2*O11-1`` = the notes' σ − (1 − σ), ``z11(1-z11)``), or the other hidden
+      unit's σ′ (``replaced:dO11/dz11->dO12/dz12``);
+    - ``extra:G``: a factor that does not belong: an O, an input, a weight, or with
+      cross-entropy an extra σ′(z21) (``extra:dyhat/dz21``).
+    """
 
     ok: bool
     message: str
+    slips: tuple = ()
 
     def __bool__(self):
         return self.ok
@@ -37,65 +68,256 @@ class CheckResult:
     __str__ = __repr__
 
 
-def _points(task):
-    """Seeded test points: parameters, one row and its target, away from any zero factor."""
-    rng = np.random.default_rng(0)
-    points = []
-    for _ in range(N_POINTS):
-        params = {n: float(rng.uniform(0.2, 0.9) * rng.choice([-1, 1])) for n in PARAM_NAMES}
-        x = np.array([rng.uniform(2.0, 4.0), rng.uniform(6.0, 10.0)])
-        y = float(rng.integers(0, 2)) if task == "classification" else float(rng.uniform(10, 60))
-        points.append((params, x, y))
-    return points
+# -- the test points --------------------------------------------------------------------------
+
+def _two_decimals(values):
+    return [float(f"{v:.2f}") for v in values]  # the float the learner gets is the number printed
 
 
-def _factors(name, params, x, y, task, loss):
-    """The chain of local derivatives whose product is ∂L/∂name, as (label, value) pairs."""
+def _spread_out(params, x, y, task):
+    """True when no slip can hide at this point: no factor near 0 or ±1, none equal to another."""
+    size = sorted(abs(v) for v in params.values())
+    if min(np.diff(size)) < 0.02:  # |w1_22| = |w2_21| would hide a weight from the wrong layer
+        return False
     f = forward(params, x, task=task)
-    sig = task == "classification"
-    yhat, O = f["yhat"], {"1": f["O11"], "2": f["O12"]}
-    chain = [("(ŷ − y)", yhat - y)]
-    if sig and loss == "squared":
-        chain.append(("ŷ(1 − ŷ)", yhat * (1 - yhat)))
+    if task == "regression":
+        O = [f["O11"], f["O12"]]
+        return (all(abs(o) > 0.2 and abs(abs(o) - 1) > 0.2 for o in O)
+                and abs(abs(O[0]) - abs(O[1])) > 0.2 and abs(f["yhat"] - y) > 1)
+    outs = [f["O11"], f["O12"], f["yhat"]]     # σ at the two hidden units and at the output
+    sp = [s * (1 - s) for s in outs]           # their σ′
+    zs = [f["z11"], f["z12"], f["z21"]]
+    return (all(0.15 < s < 0.85 and abs(s - 0.5) > 0.1 for s in outs)  # unsaturated, 2σ − 1 ≠ 0
+            and all(abs(a - b) > 0.05 for a, b in itertools.combinations(outs, 2))
+            and all(abs(a - b) > 0.01 for a, b in itertools.combinations(sp, 2))
+            and all(abs(z - 1) > 0.1 for z in zs))                   # z(1 − z) ≠ 0
+
+
+@functools.cache
+def _points(task):
+    """The five test points ``(params, x, y)``: seeded, every value with two decimals, spread out."""
+    rng = np.random.default_rng(0)
+    low, high = dict.fromkeys(PARAM_NAMES, 0.1), dict.fromkeys(PARAM_NAMES, 0.9)
+    if task == "classification":  # w1_21, w1_22 multiply IQ ≈ 8: small, or the hidden units saturate
+        low.update(w1_21=0.02, w1_22=0.02)
+        high.update(w1_21=0.3, w1_22=0.3)
+    points = []
+    while len(points) < N_POINTS:
+        size = rng.uniform([low[n] for n in PARAM_NAMES], [high[n] for n in PARAM_NAMES])
+        params = dict(zip(PARAM_NAMES, _two_decimals(size * rng.choice([-1, 1], len(PARAM_NAMES)))))
+        x = _two_decimals(rng.uniform([2.5, 6.0], [4.0, 10.0]))  # CGPA, IQ
+        y = float(len(points) % 2) if task == "classification" else _two_decimals([rng.uniform(10, 60)])[0]
+        if _spread_out(params, np.array(x), y, task):
+            points.append((params, tuple(x), y))
+    return tuple(points)
+
+
+# -- the chain and its usual slips ----------------------------------------------------------
+
+def _chain(name, task):
+    """The keys of the local factors whose product is ∂L/∂name, along its path back from L."""
+    chain = ["dL/dyhat"]
+    if task == "classification":
+        chain.append("dyhat/dz21")  # with cross-entropy, ∂L/∂ŷ · ∂ŷ/∂z21 = ŷ − y
     if name == "b21":
         return chain
-    if name.startswith("w2_"):
-        j = name[3]
-        return chain + [(f"O1{j}", O[j])]
-    j = name[-1]  # hidden unit of a layer-1 weight or hidden bias
-    chain.append((f"w2_{j}1", params[f"w2_{j}1"]))
-    if sig:
-        chain.append((f"O1{j}(1 − O1{j})", O[j] * (1 - O[j])))
-    if name.startswith("w1_"):
-        i = name[3]
-        chain.append(("CGPA" if i == "1" else "IQ", x[int(i) - 1]))
+    if name in W2:
+        return chain + [f"O1{name[3]}"]
+    j = name[-1]  # the hidden unit that w1_ij and b1j feed
+    chain.append(f"w2_{j}1")
+    if task == "classification":
+        chain.append(f"dO1{j}/dz1{j}")
+    if name in W1:
+        chain.append(INPUTS[int(name[3]) - 1])
     return chain
 
 
-def _slips(name, params, x, y, task, loss):
-    """The catalogue: (description, value) of the usual wrong formulas for ∂L/∂name."""
-    chain = _factors(name, params, x, y, task, loss)
-    right = math.prod(v for _, v in chain)
+def _atoms(params, x, y, task, loss):
+    """The value of every factor a candidate formula can contain, at one point, by key."""
     f = forward(params, x, task=task)
-    out = [("the sign is wrong: the chain rule gives the opposite sign (ŷ − y, not y − ŷ)", -right)]
-    for k, (label, v) in enumerate(chain[1:], start=1):
-        rest = math.prod(w for m, (_, w) in enumerate(chain) if m != k)
-        out.append((f"a factor is missing: {label}", rest))
-        others = []
-        if label.startswith("w2_"):
-            others = [(n, params[n]) for n in PARAM_NAMES if n.startswith("w1_")]
-            others += [(n, params[n]) for n in ("w2_11", "w2_21") if n != label]
-        elif label in ("CGPA", "IQ"):
-            others = [("IQ" if label == "CGPA" else "CGPA", x[1] if label == "CGPA" else x[0])]
-        elif label in ("O11", "O12"):
-            others = [("O12" if label == "O11" else "O11", f["O12"] if label == "O11" else f["O11"])]
-        for other, w in others:
-            kind = "a weight from the wrong layer" if other.startswith("w1_") else "the wrong factor"
-            out.append((f"{kind}: {other} where the chain rule gives {label}", rest * w))
-    if task == "classification" and loss == "cross_entropy":
-        out.append(("an extra σ′(z21) = ŷ(1 − ŷ): with cross-entropy it cancels against ∂L/∂ŷ",
-                    right * f["yhat"] * (1 - f["yhat"])))
-    return out
+    a = dict(params, CGPA=float(x[0]), IQ=float(x[1]), O11=f["O11"], O12=f["O12"])
+    a["dL/dyhat"] = f["yhat"] - y
+    if task == "classification":
+        for out, z in (("O11", "z11"), ("O12", "z12"), ("yhat", "z21")):
+            s, zv = f[out], f[z]
+            a[f"d{out}/d{z}"] = s * (1 - s)  # σ′(z), written with the unit's output
+            a[f"{out}(1+{out})"] = s * (1 + s)
+            a[f"2*{out}-1"] = s - (1 - s)
+            a[f"{z}(1-{z})"] = zv * (1 - zv)
+        if loss == "cross_entropy":
+            a["dL/dyhat"] = (f["yhat"] - y) / a["dyhat/dz21"]  # −y/ŷ + (1 − y)/(1 − ŷ)
+    return a
+
+
+def _replacements(key):
+    """What a learner writes instead of the factor ``key``."""
+    if key in W2:
+        return [*W1, *(w for w in W2 if w != key)]
+    if key in INPUTS:
+        return [k for k in INPUTS if k != key]
+    if key in ("O11", "O12"):
+        return ["O12" if key == "O11" else "O11"]
+    if key.startswith("d") and "/dz" in key:  # a σ′: dO11/dz11, dO12/dz12 or dyhat/dz21
+        out, z = key[1:].split("/d")
+        forms = [f"{out}(1+{out})", f"2*{out}-1", f"{z}(1-{z})"]
+        if out != "yhat":
+            forms.append("dO12/dz12" if out == "O11" else "dO11/dz11")
+        return forms
+    return []
+
+
+def _single_slips(chain, loss):
+    slips = ["sign"] + (["factor_2"] if loss == "squared" else [])
+    for key in chain[1:]:  # ∂L/∂ŷ itself is never dropped
+        slips += [f"missing:{key}"] + [f"replaced:{key}->{new}" for new in _replacements(key)]
+    extras = ["O11", "O12", *INPUTS, *W1, *W2] + (["dyhat/dz21"] if loss == "cross_entropy" else [])
+    return slips + [f"extra:{key}" for key in extras]
+
+
+def _touches(slip):
+    """What a slip changes: two slips of one candidate must change different things."""
+    kind, _, what = slip.partition(":")
+    return what.split("->")[0] if kind in ("missing", "replaced") else slip
+
+
+@functools.cache
+def _candidates(name, task, loss):
+    """Every set of one or two slips, each as a tuple of slip ids in the order of the chain."""
+    singles = _single_slips(_chain(name, task), loss)
+    pairs = [p for p in itertools.combinations(singles, 2) if _touches(p[0]) != _touches(p[1])]
+    return [(s,) for s in singles] + pairs
+
+
+def _formula(chain, slips):
+    """The formula that the slips make of the chain: a coefficient and the keys of its factors."""
+    coef, keys = 1.0, list(chain)
+    for slip in slips:
+        kind, _, what = slip.partition(":")
+        if kind == "sign":
+            coef = -coef
+        elif kind == "factor_2":
+            coef *= 2
+        elif kind == "missing":
+            keys.remove(what)
+        elif kind == "replaced":
+            old, new = what.split("->")
+            keys[keys.index(old)] = new
+        else:
+            keys.append(what)
+    return coef, keys
+
+
+def _value(chain, slips, atoms):
+    coef, keys = _formula(chain, slips)
+    return coef * math.prod(atoms[k] for k in keys)
+
+
+def _candidate_values(name, task, loss, points):
+    """Each candidate's values at ``points``, by its tuple of slip ids (``()``: the right formula)."""
+    chain = _chain(name, task)
+    atoms = [_atoms(*point, task, loss) for point in points]
+    return {c: [_value(chain, c, a) for a in atoms] for c in [(), *_candidates(name, task, loss)]}
+
+
+def _diagnose(yours, name, task, loss):
+    """The smallest set of slips whose formula gives the learner's value at every test point;
+    () when none does, or when more than one explanation of that size does."""
+    values = _candidate_values(name, task, loss, _points(task))
+    fits = [c for c, v in values.items() if c and all(_close(a, b) for a, b in zip(yours, v))]
+    if not fits:
+        return ()
+    smallest = [c for c in fits if len(c) == min(map(len, fits))]  # all one formula, merged
+    return smallest[0] if len(smallest) == 1 else ()
+
+
+# -- the words ----------------------------------------------------------------------------------
+
+def _text(key):
+    """How a factor is written in the message: O11(1 − O11) for dO11/dz11, ŷ for yhat …"""
+    if key.startswith("d") and "/dz" in key:
+        out = key[1:].split("/d")[0]
+        key = f"{out}(1-{out})"
+    key = key.replace("yhat", "ŷ")
+    if key.startswith("2*"):
+        s = key[2:-2]
+        return f"{s} − (1 − {s})"
+    return key.replace("(1+", "(1 + ").replace("(1-", "(1 − ")
+
+
+def _say(slip, loss):
+    """One slip in words."""
+    kind, _, what = slip.partition(":")
+    if kind == "sign":
+        return "the sign is wrong: the chain rule gives the opposite sign (ŷ − y, not y − ŷ)"
+    if kind == "factor_2":
+        return ("a factor 2 too many: 2(ŷ − y) is the derivative of (y − ŷ)², but the loss is ½(y − ŷ)², "
+                "whose ½ is there to cancel that 2")
+    if kind == "missing" and what == "dyhat/dz21" and loss == "cross_entropy":
+        return ("a factor is missing: ∂ŷ/∂z21 = ŷ(1 − ŷ); ∂L/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ)) needs it, "
+                "and together they make ∂L/∂z21 = ŷ − y")
+    if kind == "missing":
+        return f"a factor is missing: {_text(what)}"
+    if kind == "extra" and what == "dyhat/dz21":
+        return ("an extra σ′(z21) = ŷ(1 − ŷ): with cross-entropy it cancels against ∂L/∂ŷ, "
+                "so ∂L/∂z21 = ŷ − y")
+    if kind == "extra":
+        return f"an extra factor that does not belong: {what}"
+    old, new = what.split("->")
+    if old in W2:
+        why = "a weight from the wrong layer" if new in W1 else "the other hidden unit's weight"
+    elif old in INPUTS:
+        why = "the wrong input"
+    elif old in ("O11", "O12"):
+        why = "the wrong hidden unit"
+    elif new.startswith("d"):
+        why = "the other hidden unit's σ′"
+    elif new.startswith("z"):
+        out = old[1:].split("/d")[0].replace("yhat", "ŷ")
+        why = f"σ′ taken of {new[:3]} instead of {out}"
+    else:
+        why = "σ′ written wrong"
+    return f"{why}: {_text(new)} where the chain rule gives {_text(old)}"
+
+
+def _where(point, yours, right):
+    """The whole test point, as exactly the numbers the learner got, and the two values."""
+    params, x, y = point
+    values = ", ".join(f"{n}={params[n]:g}" for n in PARAM_NAMES)
+    return (f"At the test point CGPA={x[0]:g}, IQ={x[1]:g}, y={y:g}, {values}: "
+            f"yours = {yours:.6g}, backpropagation = {right:.6g}.")
+
+
+def _describe(value):
+    """What a learner's function returned, in words, when it is not one number."""
+    if value is None:
+        return "None (is a `return` missing?)"
+    if isinstance(value, (str, bytes)):
+        return f"a string, {value!r}"
+    try:
+        shape = np.shape(value) if isinstance(value, (np.ndarray, list, tuple)) else None
+    except ValueError:  # a ragged list
+        shape = None
+    if shape and math.prod(shape) != 1:
+        kind = "an array" if isinstance(value, np.ndarray) else f"a {type(value).__name__}"
+        return f"{kind} of shape {shape} ({math.prod(shape)} values)"
+    text = repr(value)
+    return f"a {type(value).__name__}, {text if len(text) < 60 else text[:57] + '...'}"
+
+
+def _as_number(value):
+    """The learner's value as a float: a real number, a NumPy scalar, a 0-d or one-element array;
+    None for anything else."""
+    if isinstance(value, (bool, np.bool_, str, bytes)) or value is None:
+        return None
+    if not isinstance(value, numbers.Real):
+        try:
+            array = np.asarray(value)
+        except Exception:  # a ragged list, an object NumPy cannot read
+            return None
+        if array.dtype.kind not in "iuf" or array.size != 1:
+            return None
+        value = array.reshape(())[()]
+    return float(value)
 
 
 def _close(a, b):
@@ -103,30 +325,41 @@ def _close(a, b):
 
 
 def check_gradient(fn, name, *, task, loss=None):
-    """Judge ``fn(params, x, y)``: the learner's formula for dL/d(``name``) on one row.
+    """Judge ``fn(params, x, y)``: the learner's formula for ∂L/∂(``name``) on one row.
 
-    Returns a `CheckResult` whose text says "Right" or names the most likely slip, with the numbers
-    at one point where the formula and backpropagation differ.
+    Used by the exercises of the chapters "The chain rule", "Backpropagation for regression" and
+    "Backpropagation for classification". Returns a `CheckResult`: "Right", or the slip(s) it
+    names (also as ids in ``.slips``), or that the formula differs; with the whole test point
+    (row, target, the nine parameters) and both values, to redo it by hand.
     """
     task, loss = check_task(task, loss)
     if name not in PARAM_NAMES:
         raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
-    yours, truth, points = [], [], _points(task)
+    points = _points(task)
+    yours = []
     for params, x, y in points:
         try:
-            value = float(fn(dict(params), x.copy(), y))
+            got = fn(dict(params), np.array(x), y)
         except Exception as e:  # the learner's code: report, don't crash the notebook
             return CheckResult(False, f"Your function raised {type(e).__name__}: {e}")
+        value = _as_number(got)
+        if value is None:
+            return CheckResult(False, f"Your function returned {_describe(got)}, but check_gradient "
+                                      f"needs one number: ∂L/∂{name} at one row x = [CGPA, IQ] with target y.")
+        if not math.isfinite(value):
+            return CheckResult(False, f"Your function returned {value} at the row x = [{x[0]:g}, {x[1]:g}]: "
+                                      f"∂L/∂{name} is a finite number there.")
         yours.append(value)
-        truth.append(gradients(params, x, y, task=task, loss=loss)[name])
+    truth = [gradients(p, np.array(x), y, task=task, loss=loss)[name] for p, x, y in points]
     if all(_close(a, b) for a, b in zip(yours, truth)):
         return CheckResult(True, f"Right: your ∂L/∂{name} matches backpropagation at all {len(points)} test points.")
     k = next(i for i, (a, b) in enumerate(zip(yours, truth)) if not _close(a, b))
-    params, x, y = points[k]
-    where = (f"At CGPA={x[0]:.3f}, IQ={x[1]:.3f}, y={y:g}, {name}={params[name]:.3f}: "
-             f"yours = {yours[k]:.6g}, backpropagation = {truth[k]:.6g}.")
-    catalogue = [_slips(name, p, xx, yy, task, loss) for p, xx, yy in points]
-    for j, (why, _) in enumerate(catalogue[0]):
-        if all(_close(yours[i], catalogue[i][j][1]) for i in range(len(points))):
-            return CheckResult(False, f"Not quite: {why}. {where}")
-    return CheckResult(False, f"Not quite: ∂L/∂{name} differs from backpropagation. {where}")
+    where = _where(points[k], yours[k], truth[k])
+    slips = _diagnose(yours, name, task, loss)
+    if len(slips) == 1:
+        return CheckResult(False, f"Not quite: {_say(slips[0], loss)}. {where}", slips)
+    if len(slips) == 2:
+        return CheckResult(False, f"Not quite, two slips: {_say(slips[0], loss)}; and {_say(slips[1], loss)}. "
+                                  f"{where}", slips)
+    return CheckResult(False, f"Not quite: your ∂L/∂{name} differs from backpropagation, and the checker "
+                              f"cannot name the slip: work the chain out by hand at this point. {where}")

@@ -130,8 +130,10 @@ def visit(browser, server):
     """Open a page with the network cut off; return it with what it requested and logged."""
     contexts = []
 
-    def _visit(path):
-        context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
+    def _visit(path, **context_options):
+        """`context_options` go to Playwright's new_context (viewport, color_scheme, ...)."""
+        context = browser.new_context(**{"service_workers": "block", "viewport": {"width": 1280, "height": 900},
+                                         **context_options})
         contexts.append(context)
         log = {"foreign": [], "console": [], "failed": []}
 
@@ -164,7 +166,7 @@ def pytest_terminal_summary(terminalreporter):
     pages = REPORT["pages"]
     tr = terminalreporter
     if REPORT["lines"]:
-        tr.section("explorers and steppers live in the static book")
+        tr.section("bp widgets live in the static book")
         for line in REPORT["lines"]:
             tr.write_line(line)
     if not pages:

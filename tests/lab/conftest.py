@@ -16,7 +16,7 @@ STARTED = {}  # when the Jupyter server started, for the summary line
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "lab: drives the chapters' explorers and steppers in JupyterLab in Chromium")
+    config.addinivalue_line("markers", "lab: drives the chapters' widgets (explorers, tangent, steppers) in JupyterLab in Chromium")
 
 
 class Browser:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from labharness import chapters_calling, open_and_run, output_problems, scroll_into_view
+from labharness import Panel, chapters_calling, open_and_run, output_problems
 
 import bp
 from stepper_check import READ, check_step, close, expected, step_ids
@@ -28,7 +28,7 @@ from test_lab_explorer import show_log_console
 
 pytestmark = pytest.mark.lab
 
-NOTEBOOKS = chapters_calling("bp.stepper(")
+NOTEBOOKS = chapters_calling(r"bp\.stepper\(")
 # The settings of every stepper alive in the kernel, in the order they were made (as JSON text).
 KERNEL_STEPPERS = ("__import__('json').dumps([dict(task=w.task, loss=w.loss, eta=w.eta, row=w.row, params=w.params, "
                    "x=w.x, y=w.y) for w in __import__('ipywidgets').widgets.widget._instances.values() "
@@ -82,8 +82,9 @@ def test_stepper_steps_in_jupyterlab(lab, chromium, notebook):
         # Keys that leave the stepper would reach JupyterLab: recorded here.
         page.evaluate("() => { window.__bpLeaked = []; document.addEventListener('keydown', e => __bpLeaked.push(e.key)); }")
         for k, state in enumerate(states):
-            root = roots.nth(k)
-            scroll_into_view(page, root)
+            panel = Panel(page, ".bp-stepper", k)
+            root = panel.root
+            panel.scroll_into_view()
             where = f"{notebook.stem}, stepper {k + 1}"
             shown = root.evaluate(READ)
             assert (shown["pass"], shown["step"], shown["row"]) == (1, 1, state["row"]), (where, shown)

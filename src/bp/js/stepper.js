@@ -9,6 +9,7 @@
 
 import {PARAM_NAMES, forward, rowLoss, backward, meanLoss, sgdStep} from "./network.js";
 import {fmtG} from "./format.js";
+import {uniqueId, keepKeys} from "./controls.js";
 
 // ---------------------------------------------------------------------------------------------
 // Symbols and numbers as the chapters write them
@@ -62,7 +63,7 @@ function passSteps({task, loss, eta, x, y, row, p}) {
   const dyhatdz21 = f.yhat * (1 - f.yhat);
   const next = sgdStep(p, g, eta);
   const Lafter = rowLoss(forward(next, CGPA, IQ, task), t, loss);
-  const Lmean = meanLoss(p, x, y, task, loss), LmeanAfter = meanLoss(next, x, y, task, loss);
+  const Lmean = meanLoss(p, x, y, {task, loss}), LmeanAfter = meanLoss(next, x, y, {task, loss});
 
   const steps = [];
   const add = (id, phase, values, line, light, show = [id]) => steps.push({id, phase, values, line, light, show});
@@ -366,8 +367,6 @@ function describe(pass, k) {
 // The widget
 // ---------------------------------------------------------------------------------------------
 
-let counter = 0;
-
 function button(label, glyph, cls, after = false) {
   const b = Object.assign(document.createElement("button"), {type: "button", className: `bp-button ${cls}`});
   const g = Object.assign(document.createElement("span"), {textContent: glyph});
@@ -377,8 +376,8 @@ function button(label, glyph, cls, after = false) {
 }
 
 function render({model, el}) {
-  const uid = ++counter;
-  const root = Object.assign(document.createElement("div"), {className: "bp-stepper", tabIndex: 0});
+  // bp-widget: every bp widget, live in the page (tests/browser)
+  const root = Object.assign(document.createElement("div"), {className: "bp-stepper bp-widget", tabIndex: 0});
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", "Backpropagation, step by step: back, next and restart buttons; " +
                                   "the left and right arrow keys step while it has focus");
@@ -388,7 +387,7 @@ function render({model, el}) {
   const next = button("Next", "▶", "bp-next", true);
   const restart = button("Restart", "↺", "bp-restart");
   const rowBox = Object.assign(document.createElement("span"), {className: "bp-row"});
-  const select = Object.assign(document.createElement("select"), {id: `bp-stepper-${uid}-row`});
+  const select = Object.assign(document.createElement("select"), {id: uniqueId("bp-stepper-row")});
   const rowLabel = Object.assign(document.createElement("label"), {htmlFor: select.id, textContent: "start row"});
   rowBox.append(rowLabel, select);
   const progress = Object.assign(document.createElement("p"), {className: "bp-progress"});
@@ -398,7 +397,7 @@ function render({model, el}) {
   line.setAttribute("aria-atomic", "true");
   const figure = Object.assign(document.createElement("div"), {className: "bp-drawing"});
   const svg = document.createElementNS(SVG, "svg");
-  svg.dataset.uid = String(uid);
+  svg.dataset.uid = uniqueId("bp-stepper");  // its arrowheads' ids
   svg.setAttribute("role", "img");
   figure.append(svg);
   const caption = Object.assign(document.createElement("p"), {className: "bp-caption"});
@@ -479,13 +478,13 @@ function render({model, el}) {
     }
   });
   // The arrow keys step while the stepper has focus; they stay here (JupyterLab would take them as
-  // notebook shortcuts, the page would scroll). In the row selector they move the selection.
+  // notebook shortcuts, the page would scroll). The row selector keeps its own keys (keepKeys).
+  keepKeys(rowBox);
   const KEYS = {ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1};
   root.addEventListener("keydown", (event) => {
-    const inSelect = event.target === select;
     if (event.key in KEYS || event.key === "Home" || event.key === "End") {
       event.stopPropagation();
-      if (inSelect || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
       event.preventDefault();
       if (event.key === "Home") { at.k = 1; show(); } else if (event.key === "End") {
         at.k = pass(at.pass).steps.length; show();

@@ -184,7 +184,7 @@ def _boxed_slip(k, name, tex, chain):
             as_written=rf"{lhs} = -(\hat y - y) \cdot O_{{11}}(1 - O_{{11}})",
             corrected=rf"{lhs} = (\hat y - y){tail}",
             wrong=_boxed6_as_written, right=_boxed_right(name), reference=_grad_ref(name),
-            anchor="cls-slip-boxed-6",
+            anchor="cls-slip-boxed-6", key="cls-boxed-6",
         )
     return Slip(
         part="classification",
@@ -192,7 +192,7 @@ def _boxed_slip(k, name, tex, chain):
         as_written=rf"{lhs} = -(\hat y - y){tail}",
         corrected=rf"{lhs} = (\hat y - y){tail}",
         wrong=_boxed_as_written(name), right=_boxed_right(name), reference=_grad_ref(name),
-        anchor="cls-slip-boxed-signs",
+        anchor="cls-slip-boxed-signs", key=f"cls-boxed-{k}",
     )
 
 
@@ -207,7 +207,7 @@ _LOSS = Slip(
     as_written=r"L = -y \log \hat y + (1 - y) \log(1 - \hat y)",
     corrected=r"L = -\left[\, y \log \hat y + (1 - y) \log(1 - \hat y) \,\right]",
     wrong=_bce_as_written, right=_bce_right, reference=_bce_reference,
-    anchor="cls-slip-loss",
+    anchor="cls-slip-loss", key="cls-loss",
 )
 _SIGMA_PRIME = Slip(
     part="classification",
@@ -215,7 +215,7 @@ _SIGMA_PRIME = Slip(
     as_written=r"\sigma'(z) = \sigma(z) - (1 - \sigma(z))",
     corrected=r"\sigma'(z) = \sigma(z)\,(1 - \sigma(z))",
     wrong=_sigma_prime_as_written, right=_sigma_prime_right, reference=_sigma_prime_reference,
-    anchor="cls-slip-sigmoid-prime",
+    anchor="cls-slip-sigmoid-prime", key="cls-sigma-prime",
 )
 _DL_DYHAT_SIGN = Slip(
     part="classification",
@@ -223,7 +223,7 @@ _DL_DYHAT_SIGN = Slip(
     as_written=rf"{_DL_DYHAT} = -\frac{{\hat y - y}}{{\hat y (1 - \hat y)}}",
     corrected=rf"{_DL_DYHAT} = \frac{{\hat y - y}}{{\hat y (1 - \hat y)}}",
     wrong=_dL_dyhat_as_written, right=_dL_dyhat_right, reference=_dL_dyhat_reference,
-    anchor="cls-slip-dl-dyhat",
+    anchor="cls-slip-dl-dyhat", key="cls-dl-dyhat",
 )
 _CHAIN_5 = Slip(
     part="classification",
@@ -235,7 +235,7 @@ _CHAIN_5 = Slip(
                r" \frac{\partial \hat y}{\partial z_{21}} \frac{\partial z_{21}}{\partial O_{11}}"
                r" \frac{\partial O_{11}}{\partial z_{11}} \frac{\partial z_{11}}{\partial w^1_{21}}"),
     wrong=_chain5_as_written, right=_chain5_right, reference=_grad_ref("w1_21"),
-    anchor="cls-slip-chain-5",
+    anchor="cls-slip-chain-5", key="cls-chain-w1-21",
 )
 _LABEL = Slip(
     part="classification",
@@ -245,7 +245,7 @@ _LABEL = Slip(
     corrected=(r"\frac{\partial z_{11}}{\partial w^1_{11}} = \frac{\partial}{\partial w^1_{11}}"
                r"\left(w^1_{11}\,\mathrm{CGPA} + w^1_{21}\,\mathrm{IQ} + b_{11}\right) = \mathrm{CGPA}"),
     wrong=_label_as_written, right=_label_right, reference=_label_reference,
-    anchor="cls-slip-label",
+    anchor="cls-slip-label", key="cls-label-w1-11",
 )
 _BOXED = {k: _boxed_slip(k, *rest) for k, *rest in _BOXES}
 

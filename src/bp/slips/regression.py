@@ -1,7 +1,7 @@
 """The slips in the regression part of the notes (linear units, L = ½(y − ŷ)²).
 
-Taught in the chapter "Backpropagation for regression" (its section "Slips in the notes"), which
-shows each one with the numbers below; the errata page lists them all.
+The chapter "Backpropagation for regression" refutes each one with numbers (its section "Slips in
+the notes"); the page "The notes" marks each in place and the errata page lists them all.
 
 Every slip is a line of the notes of the form "left side = right side" in which one part is
 wrong. ``wrong`` and ``right`` evaluate that part as written and as corrected; ``reference``
@@ -66,8 +66,7 @@ def _chain_w1_21(hidden_node):
 SLIPS = [
     Slip(
         part="regression",
-        where=("output layer, under the heading w²₂₁: the label of the line that differentiates ŷ "
-               "(the notes write ∂L/∂w₂₁ where ∂ŷ/∂w²₂₁ is meant)"),
+        where="output layer, under the heading w²₂₁: the line that differentiates ŷ is labelled ∂L/∂w₂₁",
         as_written=(r"\frac{\partial L}{\partial w^2_{21}} = \frac{\partial}{\partial w^2_{21}}"
                     r"\left(w^2_{11} O_{11} + w^2_{21} O_{12} + b_{21}\right) = O_{12}"),
         corrected=(r"\frac{\partial \hat{y}}{\partial w^2_{21}} = \frac{\partial}{\partial w^2_{21}}"
@@ -76,6 +75,7 @@ SLIPS = [
         right=_d("yhat", "w2_21"),
         reference=_diff(lambda p, f, x: p["w2_11"] * f["O11"] + p["w2_21"] * f["O12"] + p["b21"], "w2_21"),
         anchor=ANCHOR_LABEL_W2_21,
+        key="reg-label-w2-21",
     ),
     Slip(
         part="regression",
@@ -89,6 +89,7 @@ SLIPS = [
         right=_chain_w1_21("O11"),
         reference=_backprop("w1_21"),
         anchor=ANCHOR_CHAIN_W1_21,
+        key="reg-chain-w1-21",
     ),
     Slip(
         part="regression",
@@ -102,6 +103,7 @@ SLIPS = [
         right=_d("O11", "w1_21"),
         reference=_diff(lambda p, f, x: p["w1_11"] * x[0] + p["w1_21"] * x[1] + p["b11"], "w1_21"),
         anchor=ANCHOR_CHAIN_W1_21,
+        key="reg-label-w1-21",
     ),
     Slip(
         part="regression",
@@ -115,6 +117,7 @@ SLIPS = [
         right=_diff(lambda p, f, x: p["w1_12"] * x[0] + p["w1_22"] * x[1] + p["b12"], "w1_22"),
         reference=_d("O12", "w1_22"),
         anchor=ANCHOR_EXPRESSION_W1_22,
+        key="reg-expression-w1-22",
     ),
     Slip(
         part="regression",
@@ -125,6 +128,7 @@ SLIPS = [
         right=lambda params, x, y: _yhat_minus_y(params, x, y) * params["w2_21"] * x[1],
         reference=_backprop("w1_22"),
         anchor=ANCHOR_BOXED_8_9,
+        key="reg-boxed-8",
     ),
     Slip(
         part="regression",
@@ -135,6 +139,7 @@ SLIPS = [
         right=lambda params, x, y: _yhat_minus_y(params, x, y) * params["w2_21"],
         reference=_backprop("b12"),
         anchor=ANCHOR_BOXED_8_9,
+        key="reg-boxed-9",
     ),
 ]
 """One `Slip` per mistake in the notes' regression part, in the order the notes make them."""

@@ -1,0 +1,176 @@
+"""The links between the notes page, the errata page and the chapters, followed in the built book.
+
+`jupyter-book build -n` checks MyST's own links, but not a link inside typeset math (MathJax's
+\\href) or inside raw HTML. Here every link on the notes and errata pages, and every link from a
+chapter to either of them, is followed as the browser resolves it, after MathJax has typeset the
+page: the target page must exist and hold an element with the link's #id. Then each slip of
+`bp.slips.catalogue()` must be reachable both ways: its marked line on the notes page links its
+errata entry and the chapter section that discusses it, and the errata entry links back to the
+line. The marks themselves must be there: each slip line holds a highlighted part of its formula,
+visibly highlighted in light and in dark mode, and the notes' three struck-through passages are
+typeset struck through.
+
+Run: make test-browser (builds the book first), or this file alone after `make test-book`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from bp.slips import catalogue
+
+pytestmark = pytest.mark.browser
+
+NOTES, ERRATA = "chapters/notes.html", "chapters/errata.html"
+CHAPTERS = ["chapters/intro.html", "chapters/chain_rule.html", "chapters/regression.html",
+            "chapters/classification.html"]
+CHAPTER_OF_PART = {"regression": "chapters/regression.html", "classification": "chapters/classification.html"}
+TIMEOUT_MS = 20_000
+
+
+def _typeset(page):
+    """Wait until MathJax has typeset the page (links inside math exist only then)."""
+    if page.evaluate("() => document.querySelector('.math') !== null"):
+        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                               timeout=TIMEOUT_MS)
+        page.evaluate("() => MathJax.startup.promise")
+
+
+# The page's element ids, and every link of its text (the article: not the header's download and
+# launch buttons; MathML's href attributes included), each
+# with its target as the browser resolves it, its text, whether it sits inside typeset math, and
+# the id of the nearest element around it (a slip's line, an errata entry).
+READ = """() => {
+    const main = document.querySelector('article.bd-article') || document.querySelector('main');
+    const href = e => typeof e.href === 'string' ? e.href
+                      : (e.href && e.href.baseVal) || e.getAttribute('href');
+    return {ids: [...document.querySelectorAll('[id]')].map(e => e.id),
+            links: [...main.querySelectorAll('[href]')].map(e => ({
+                href: new URL(href(e), location.href).href,
+                text: (e.textContent || '').trim().slice(0, 60),
+                inMath: !!e.closest('mjx-container'),
+                from: (e.closest('[id]') || {}).id || ''}))};
+}"""
+
+
+def _read(page, server, path):
+    """Open ``path``; its ids and links once MathJax has typeset it, or None if it did not load."""
+    response = page.goto(f"{server}/{path}", wait_until="load", timeout=TIMEOUT_MS)
+    if response is None or response.status != 200:
+        return None
+    _typeset(page)
+    return page.evaluate(READ)
+
+
+@pytest.fixture(scope="module")
+def book(browser, server):
+    """The server, every page in question read once ({path: {ids, links}}), the pages that did not
+    load, and the browser tab that read them (for pages that links lead to)."""
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    pages, failed = {}, {}
+    for path in [NOTES, ERRATA] + CHAPTERS:
+        read = _read(page, server, path)
+        if read is None:
+            failed[path] = "did not load"
+        else:
+            pages[path] = read
+    yield server, pages, failed, page
+    context.close()
+
+
+def _local(href, server):
+    """(page path, fragment) of a link into the book, or None for a link elsewhere."""
+    if not href.startswith(server + "/"):
+        return None
+    parts = urlsplit(href)
+    return parts.path.lstrip("/"), parts.fragment
+
+
+def test_every_link_between_notes_errata_and_chapters_has_its_target(book):
+    server, pages, failed, page = book
+    assert not failed, f"pages that did not load: {failed}"
+    ids = {path: set(p["ids"]) for path, p in pages.items()}
+    followed, problems = 0, []
+    for source, p in pages.items():
+        for link in p["links"]:
+            target = _local(link["href"], server)
+            if target is None:
+                continue
+            path, fragment = target
+            # From the notes and errata pages: every link into the book. From a chapter: the links
+            # into the notes and errata pages.
+            if source not in (NOTES, ERRATA) and path not in (NOTES, ERRATA):
+                continue
+            if path not in ids:  # a page outside the set read above: read it now
+                read = _read(page, server, path)
+                if read is None:
+                    problems.append(f"{source}: {link['text']!r} → {path}: the page did not load")
+                    continue
+                ids[path] = set(read["ids"])
+            followed += 1
+            if fragment and fragment not in ids[path]:
+                where = " (inside math)" if link["inMath"] else ""
+                problems.append(f"{source}{where}: {link['text']!r} → {path}#{fragment}: no element with that id")
+    assert followed > 2 * len(catalogue()), f"only {followed} links followed: are the pages built?"
+    assert not problems, "\n  ".join(["links without a target:"] + problems)
+
+
+def test_each_slip_is_linked_both_ways(book):
+    """Notes line → errata entry and chapter section; errata entry → notes line; same label on both."""
+    server, pages, _, _ = book
+    notes, errata = pages[NOTES], pages[ERRATA]
+
+    def links_from(page, element_id):
+        return {_local(link["href"], server) for link in page["links"] if link["from"] == element_id}
+
+    problems = []
+    for label, slip in catalogue():
+        out = links_from(notes, slip.notes_anchor)
+        if slip.notes_anchor not in notes["ids"]:
+            problems.append(f"{label}: no line {slip.notes_anchor} on the notes page")
+            continue
+        if (ERRATA, slip.errata_anchor) not in out:
+            problems.append(f"{label}: its line in the notes does not link its errata entry")
+        if (CHAPTER_OF_PART[slip.part], slip.anchor) not in out:
+            problems.append(f"{label}: its line in the notes does not link {CHAPTER_OF_PART[slip.part]}#{slip.anchor}")
+        tags = [link["text"] for link in notes["links"] if link["from"] == slip.notes_anchor]
+        if not any(t.endswith(label) for t in tags):
+            problems.append(f"{label}: the notes' links for this slip do not name it ({tags})")
+        back = links_from(errata, slip.errata_anchor)
+        if (NOTES, slip.notes_anchor) not in back:
+            problems.append(f"{label}: errata entry {slip.errata_anchor} does not link back to the notes")
+    assert not problems, "\n  ".join([""] + problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_slips_are_marked_and_false_starts_struck_through(browser, server, scheme):
+    context = browser.new_context(service_workers="block", color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/{NOTES}", wait_until="load", timeout=TIMEOUT_MS)
+        _typeset(page)
+        marks = page.evaluate("""() => [...document.querySelectorAll('.bp-slip')].map(block => {
+            const marks = [...block.querySelectorAll('mjx-container .bp-slip-mark')];
+            const body = getComputedStyle(document.body).backgroundColor;
+            return {id: block.id, marks: marks.length,
+                    highlighted: marks.every(m => {
+                        const bg = getComputedStyle(m).backgroundColor;
+                        return bg !== 'rgba(0, 0, 0, 0)' && bg !== 'transparent' && bg !== body;
+                    }),
+                    tag: (block.querySelector('.bp-slip-tag') || {}).textContent || ''};
+        })""")
+        theme = page.evaluate("() => document.documentElement.dataset.theme")
+        # a struck-through part is typeset as an enclosure with a strike line (\cancel: mjx-ustrike)
+        struck = page.evaluate("() => document.querySelectorAll('mjx-menclose > mjx-ustrike, mjx-menclose > mjx-hstrike').length")
+    finally:
+        context.close()
+    assert theme == scheme
+    expected = {slip.notes_anchor: label for label, slip in catalogue()}
+    assert {m["id"] for m in marks} == set(expected), "a slip line without its mark, or a mark without a slip"
+    for m in marks:
+        assert m["marks"] >= 1 and m["highlighted"], m
+        assert m["tag"].strip() == f"slip {expected[m['id']]}", m
+    assert struck == 3, f"{struck} struck-through passages typeset, the notes have 3"
