@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playground_check import PLAYGROUND
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
@@ -44,9 +45,13 @@ def _pages():
 
 
 def pytest_generate_tests(metafunc):
-    """`page_path`: every page of the book; `chapter`: every page made from a notebook."""
+    """`page_path`: every page of the book; `chapter`: every page made from a notebook;
+    `playground_page`: every page that shows a `bp.playground` (found by its content)."""
     if "page_path" in metafunc.fixturenames:
         metafunc.parametrize("page_path", _pages())
+    if "playground_page" in metafunc.fixturenames:
+        found = [p for p in _pages() if (HTML / p).is_file() and PLAYGROUND in (HTML / p).read_text(encoding="utf-8")]
+        metafunc.parametrize("playground_page", found or ["(no page with a playground)"])
     if "chapter" in metafunc.fixturenames:
         chapters = [p for p in _pages() if (HTML / "_sources" / p).with_suffix(".ipynb").exists()]
         metafunc.parametrize("chapter", chapters or ["(no notebook pages)"])
@@ -148,7 +153,7 @@ def pytest_terminal_summary(terminalreporter):
     pages = REPORT["pages"]
     tr = terminalreporter
     if REPORT["lines"]:
-        tr.section("explorers live in the static book")
+        tr.section("explorers and playgrounds live in the static book")
         for line in REPORT["lines"]:
             tr.write_line(line)
     if not pages:

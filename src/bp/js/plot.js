@@ -1,7 +1,9 @@
-// Canvas figures shared by the book's widgets: axes, ticks and the loss curve.
+// Canvas figures shared by the book's widgets: axes, ticks and the loss curve. Each drawing function
+// takes an optional `theme` (colours, as COLORS; the playground reads them from the page's CSS).
 import {fmtTick} from "./format.js";
 
-export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222"};
+export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222",
+                      bg: "#fff"};
 
 export function niceStep(span, count) {
   const raw = span / Math.max(1, count);
@@ -32,7 +34,7 @@ export function logTicks(lo, hi) {
   return ticks;
 }
 
-export function setupCanvas(canvas, width, height) {
+export function setupCanvas(canvas, width, height, theme = COLORS) {
   const ratio = window.devicePixelRatio || 1;
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
@@ -43,18 +45,18 @@ export function setupCanvas(canvas, width, height) {
   const ctx = canvas.getContext("2d");
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  ctx.fillStyle = "#fff";
+  ctx.fillStyle = theme.bg;
   ctx.fillRect(0, 0, width, height);
   ctx.font = "12px system-ui, -apple-system, 'Segoe UI', sans-serif";
-  ctx.fillStyle = COLORS.text;
+  ctx.fillStyle = theme.text;
   return ctx;
 }
 
-export function drawFrame(ctx, box, title, xlabel, ylabel) {
-  ctx.strokeStyle = COLORS.axis;
+export function drawFrame(ctx, box, title, xlabel, ylabel, theme = COLORS) {
+  ctx.strokeStyle = theme.axis;
   ctx.lineWidth = 1;
   ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.w, box.h);
-  ctx.fillStyle = COLORS.text;
+  ctx.fillStyle = theme.text;
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";
   ctx.font = "13px system-ui, -apple-system, 'Segoe UI', sans-serif";
@@ -70,62 +72,75 @@ export function drawFrame(ctx, box, title, xlabel, ylabel) {
   ctx.restore();
 }
 
-export function drawXTicks(ctx, box, ticks, toX) {
+export function drawXTicks(ctx, box, ticks, toX, theme = COLORS) {
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
   for (const t of ticks) {
     const px = Math.round(toX(t)) + 0.5;
-    ctx.strokeStyle = COLORS.axis;
+    ctx.strokeStyle = theme.axis;
     ctx.beginPath(); ctx.moveTo(px, box.y + box.h); ctx.lineTo(px, box.y + box.h + 4); ctx.stroke();
     ctx.fillText(fmtTick(t), px, box.y + box.h + 5);
   }
 }
 
-export function drawYTicks(ctx, box, ticks, toY, grid) {
+export function drawYTicks(ctx, box, ticks, toY, grid, theme = COLORS) {
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
   for (const t of ticks) {
     const py = Math.round(toY(t)) + 0.5;
     if (grid) {
-      ctx.strokeStyle = COLORS.grid;
+      ctx.strokeStyle = theme.grid;
       ctx.beginPath(); ctx.moveTo(box.x + 1, py); ctx.lineTo(box.x + box.w, py); ctx.stroke();
     }
-    ctx.strokeStyle = COLORS.axis;
+    ctx.strokeStyle = theme.axis;
     ctx.beginPath(); ctx.moveTo(box.x - 4, py); ctx.lineTo(box.x, py); ctx.stroke();
     ctx.fillText(fmtTick(t), box.x - 6, py);
   }
 }
 
 // The loss curve: mean loss per epoch on a log axis (an exact 0 is drawn at 1e-300, as before).
-export function drawLosses(canvas, losses, note) {
-  const W = 380, H = 280;
-  const ctx = setupCanvas(canvas, W, H);
+// `epochs` fixes the x axis at 0 … epochs (a curve that grows while training plays); by default it
+// spans the losses given.
+export function drawLosses(canvas, losses, note, {width = 380, height = 280, theme = COLORS, epochs = null} = {}) {
+  const W = width, H = height;
+  const ctx = setupCanvas(canvas, W, H, theme);
   const box = {x: 70, y: 28, w: W - 70 - 22, h: H - 28 - 48};
-  drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)");
+  drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)", theme);
   if (losses.length) {
     const ys = losses.map((v) => Math.max(v, 1e-300));
     const top = Math.max(...ys) * 1.5, bottom = Math.min(...ys) / 1.5;
-    const n = Math.max(1, ys.length - 1);
+    const n = Math.max(1, epochs === null ? ys.length - 1 : epochs);
     const toX = (i) => box.x + (i / n) * box.w;
     const l0 = Math.log10(bottom), l1 = Math.log10(top);
     const toY = (v) => box.y + box.h - ((Math.log10(v) - l0) / (l1 - l0)) * box.h;
-    drawYTicks(ctx, box, logTicks(bottom, top), toY, true);
-    drawXTicks(ctx, box, linearTicks(0, n, 5).filter((t) => Number.isInteger(t)), toX);
-    ctx.strokeStyle = COLORS.line;
+    drawYTicks(ctx, box, logTicks(bottom, top), toY, true, theme);
+    drawXTicks(ctx, box, linearTicks(0, n, 5).filter((t) => Number.isInteger(t)), toX, theme);
+    ctx.strokeStyle = theme.line;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ys.forEach((v, i) => (i ? ctx.lineTo(toX(i), toY(v)) : ctx.moveTo(toX(i), toY(v))));
     ctx.stroke();
     if (ys.length < 3) {
-      ctx.fillStyle = COLORS.line;
+      ctx.fillStyle = theme.line;
       ys.forEach((v, i) => { ctx.beginPath(); ctx.arc(toX(i), toY(v), 3.5, 0, 2 * Math.PI); ctx.fill(); });
     }
   }
   if (note) {
-    ctx.fillStyle = COLORS.red;
+    ctx.fillStyle = theme.red;
     ctx.font = "bold 14px system-ui, -apple-system, 'Segoe UI', sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     note.split("\n").forEach((line, k) => ctx.fillText(line, box.x + box.w / 2, box.y + box.h / 2 + 18 * k - 9));
   }
+}
+
+// The limits of a plane drawn under rows x = [[x1, x2], ...]: each column's range, padded by 10 % + 0.1.
+export function planeLimits(x) {
+  const out = [];
+  for (const c of [0, 1]) {
+    const lo = Math.min(...x.map((r) => r[c])), hi = Math.max(...x.map((r) => r[c]));
+    const pad = 0.1 * (hi - lo) + 0.1;
+    out.push([lo - pad, hi + pad]);
+  }
+  return out;
 }
