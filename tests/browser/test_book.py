@@ -4,8 +4,8 @@ Every page is opened in Debian's Chromium (Playwright) from a local static serve
 load nothing from another host; typeset every math element; show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
 widget, with a visible note next to it that says what computes it: next to kernel-driven sliders
-(ipywidgets), that they need a live kernel (the launch button); next to an explorer, which runs in
-the page (test_explorer_live.py moves its sliders), that the browser computes its curve; log no
+(ipywidgets), that they need a live kernel (the launch button); next to an explorer or a playground,
+which run in the page (test_explorer_live.py, test_playground_live.py), that the browser computes; log no
 console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
 must find each chapter by a word of its title. Launch, download and repository buttons must be
@@ -129,11 +129,11 @@ def test_page(visit, report, server_log, page_path):
                  for c in canvases if c["role"] != "img" or not c["label"]]
 
     # Every stored widget renders, and says next to it what computes it: a live kernel (ipywidgets
-    # sliders) or the browser (the explorers, which run in the page).
+    # sliders) or the browser (the explorers and playgrounds, which run in the page).
     widgets = page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map(s => {
         const area = s.previousElementSibling;
         const rendered = !!area && area.classList.contains('widget-subarea') && area.offsetHeight > 0
-                         && area.querySelector('.jupyter-widgets, .bp-explorer') !== null;
+                         && area.querySelector('.jupyter-widgets, .bp-explorer, .bp-playground') !== null;
         // The cell holding the widget, and the page elements just before and after it.
         const cell = s.closest('.cell') || s.parentElement;
         const near = [];
@@ -141,16 +141,16 @@ def test_page(visit, report, server_log, page_path):
         for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
         return {rendered, near: near.join('\\n'),
                 sliders: area ? area.querySelectorAll('.widget-slider [role=slider]').length : 0,
-                explorers: area ? area.querySelectorAll('.bp-explorer').length : 0};
+                explorers: area ? area.querySelectorAll('.bp-explorer, .bp-playground').length : 0};
     })""", WIDGET_VIEW)
     assert len(widgets) == n_views
     problems += [f"widget {k} did not render" for k, w in enumerate(widgets) if not w["rendered"]]
     problems += [f"widget {k} has no visible note next to it that it needs a live kernel (launch button)"
                  for k, w in enumerate(widgets) if w["sliders"]
                  and not (LIVE_KERNEL_NOTICE.search(w["near"]) and LAUNCH_POINTER.search(w["near"]))]
-    problems += [f"explorer {k} has no visible note next to it that your browser computes its curve"
+    problems += [f"explorer/playground {k} has no visible note next to it that your browser computes its curve"
                  for k, w in enumerate(widgets) if w["explorers"] and not IN_PAGE_NOTICE.search(w["near"])]
-    problems += [f"explorer {k} runs in the page, but the note next to it says it needs a live kernel"
+    problems += [f"explorer/playground {k} runs in the page, but the note next to it says it needs a live kernel"
                  for k, w in enumerate(widgets) if w["explorers"] and not w["sliders"]
                  and re.search(r"need[s]?\s+a\s+(live|running)", w["near"], re.I)]
     if n_views:

@@ -230,3 +230,53 @@ def test_a_change_during_play_restarts_but_never_with_reduced_motion(browser, se
                                    "&& el.dataset.state === 'running'", arg=root.element_handle())
             assert root.locator("button.bp-pg-play").get_attribute("aria-pressed") == "true"
         context.close()
+
+
+def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
+    """mlp.js itself, loaded in the page as the widgets load it: the seeded initialisation is
+    bp.mlp.init bit for bit; forward, gradients and a short training agree with bp.mlp."""
+    import numpy as np
+
+    from bp import _esm, mlp
+
+    page, log = visit(_pages(html_dir)[0])
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(20, 3)), (rng.random(20) > 0.5).astype(float)
+    cases = [([3, 5, 4, 1], 0, "xavier"), ([3, 8, 1], 7, "he"), ([3, 2, 2, 2, 1], 4294967295, 0.5)]
+    out = page.evaluate("""async ([src, cases, X, y]) => {
+        const m = await import(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})));
+        const Xm = m.matrix(X.length, X[0].length, Float64Array.from(X.flat()));
+        const yv = Float64Array.from(y);
+        return {
+            uniforms: [0, 1, 42, 4294967295].map(s => Array.from(m.uniforms(s, 5), u => u * 4294967296)),
+            cases: cases.map(([sizes, seed, scale]) => {
+                const layers = m.init(sizes, {seed, scale});
+                const out = {W: layers.map(l => Array.from(l.W.data)), losses: {}, grads: {}};
+                for (const hidden of m.ACTIVATIONS) {
+                    for (const task of ['regression', 'classification']) {
+                        const loss = task === 'regression' ? 'squared' : 'cross_entropy';
+                        out.losses[hidden + task] = m.meanLoss(layers, Xm, yv, task, hidden, loss);
+                        out.grads[hidden + task] = m.gradients(layers, Xm, yv, task, hidden, loss).map(g => Array.from(g.dW.data));
+                    }
+                }
+                out.train = m.train(layers, Xm, yv, {task: 'classification', hidden: 'tanh', loss: 'cross_entropy',
+                                                     eta: 0.1, epochs: 5, batchSize: 6, limit: 1e12}).losses;
+                return out;
+            }),
+        };
+    }""", [_esm.bundle("mlp.js"), cases, X.tolist(), y.tolist()])
+    for seed, ks in zip([0, 1, 42, 4294967295], out["uniforms"]):
+        assert ks == (mlp.uniforms(seed, 5) * 2**32).tolist()
+    for (sizes, seed, scale), got in zip(cases, out["cases"]):
+        layers = mlp.init(sizes, seed=seed, scale=scale)
+        assert got["W"] == [W.ravel().tolist() for W, _ in layers], (sizes, seed, scale)  # bit for bit
+        for hidden in mlp.ACTIVATIONS:
+            for task in ("regression", "classification"):
+                where = (sizes, hidden, task)
+                assert np.isclose(got["losses"][hidden + task], mlp.loss(layers, X, y, task=task, hidden=hidden),
+                                  rtol=1e-13, atol=0), where
+                for dW, (want, _) in zip(got["grads"][hidden + task], mlp.gradients(layers, X, y, task=task, hidden=hidden)):
+                    np.testing.assert_allclose(dW, want.ravel(), rtol=1e-12, atol=1e-15, err_msg=str(where))
+        r = mlp.train(layers, X, y, task="classification", hidden="tanh", eta=0.1, epochs=5, batch_size=6)
+        np.testing.assert_allclose(got["train"], r.losses, rtol=1e-12, atol=0)
+    assert not log["console"], log["console"]
