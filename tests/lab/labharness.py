@@ -6,7 +6,7 @@ REST API, reporting any process it left behind. `launch_chromium` starts Debian'
 Playwright; `open_and_run` opens a notebook and runs all its cells through the menus, as a learner
 would; `Explorer` finds a `bp.explorer` panel on the page and moves its sliders with the keyboard.
 
-Used by tests/lab/test_lab_explorer.py and benchmarks/lab_latency.py.
+Used by tests/lab/test_lab_explorer.py, tests/lab/test_lab_playground.py and benchmarks/lab_latency.py.
 """
 
 from __future__ import annotations
@@ -50,14 +50,19 @@ LAB_SETTINGS = {
 }
 
 
-def chapters_with_explorer(folder=CHAPTERS):
-    """The chapter notebooks (sorted) whose code displays `bp.explorer(...)`."""
+def chapters_calling(call, folder=CHAPTERS):
+    """The chapter notebooks (sorted) whose code calls `call` (e.g. "bp.explorer(")."""
     found = []
     for path in sorted(Path(folder).glob("*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        if any(c["cell_type"] == "code" and "bp.explorer(" in "".join(c["source"]) for c in cells):
+        if any(c["cell_type"] == "code" and call in "".join(c["source"]) for c in cells):
             found.append(path)
     return found
+
+
+def chapters_with_explorer(folder=CHAPTERS):
+    """The chapter notebooks (sorted) whose code displays `bp.explorer(...)`."""
+    return chapters_calling("bp.explorer(", folder)
 
 
 def explorer_calls(path):
