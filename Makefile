@@ -56,11 +56,12 @@ test-book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
-# and the explorers live in the page (their curves equal bp.train's; tests/browser/test_explorer_live.py).
+# and the explorers and playgrounds live in the page (curves equal bp.train's / bp.mlp.train's;
+# tests/browser/test_explorer_live.py, test_playground_live.py).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 
-# The chapters' explorers live in JupyterLab in Chromium: a real Jupyter server over a temporary
+# The chapters' explorers and playgrounds live in JupyterLab in Chromium: a real Jupyter server over a temporary
 # copy of chapters/, sliders moved with the keyboard, readouts checked against bp.train.
 test-lab: $(STAMP) chromium
 	$(BIN)/python -m pytest tests/lab
@@ -103,7 +104,8 @@ bench: $(STAMP)
 bench-lab: $(STAMP) chromium
 	$(BIN)/python benchmarks/lab_latency.py
 
-# The explorers in the built book (no kernel): slider change to redrawn curve, and the page weight.
+# The explorers and playgrounds in the built book (no kernel): control change to redrawn figure, the
+# playground's longest chunk of work, and the page weight.
 bench-page: $(STAMP) chromium
 	test -f _build/html/index.html || $(BIN)/jupyter-book build . -W -n --keep-going
 	$(BIN)/python benchmarks/page_latency.py

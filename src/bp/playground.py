@@ -90,8 +90,7 @@ def _with(values, value):
 
 
 class Playground(anywidget.AnyWidget):
-    """Playground(*, dataset='circles', hidden_layers=2, width=4, activation='tanh', eta=0.1,
-    batch_size=10, epochs=50, seed=0, scale='xavier', n=200)
+    """Playground(*, dataset='circles', hidden_layers=2, width=4, activation='tanh', eta=0.1, batch_size=10, epochs=50, seed=0, scale='xavier', n=200)
 
     The widget of `playground` (same arguments); display it in a notebook. Its settings are synced
     with the page both ways (move a control and they change; set them and the controls move).

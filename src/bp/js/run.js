@@ -13,7 +13,7 @@
 import {init, training, forward, gradientNorms, matrix} from "./mlp.js";
 import {planeLimits} from "./plot.js";
 
-export const GRID = 64;  // ŷ over the plane on GRID × GRID points
+export const GRID = 48;  // ŷ over the plane on GRID × GRID points (drawn smoothed)
 
 // The rows of a data set as the network sees them: playground.standardized, (x − mean) / std.
 export function standardized(d) {
