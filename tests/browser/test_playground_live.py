@@ -3,16 +3,19 @@
 Every page of the built book whose stored widget state holds a `bp.playground` is found by its
 content (wherever the playground lives in the book) and opened from the local static server with
 every other host cut off (the `visit` fixture). Through the page only — a select chosen, a slider
-moved with the keyboard or dragged to a value, the seed typed — the test sets at least 30
-combinations of the controls on each playground, waits for each run's "done" signal (the root's
+moved with the keyboard or dragged to a value, the seed typed — the test sets 36 combinations of
+the controls on the first playground of a page and a few on each other one (the same front end from
+other stored settings), waits for each run's "done" signal (the root's
 data-state="done", data-updates counting the runs) and reads what the page drew: the losses at full
 precision (data-losses), the settings they came from (data-settings, which must be what the controls
 show), the gradient norms, the accuracy and the visible readout. It checks them against
 `bp.mlp.train` for the same settings on the data the page holds (its stored widget state) under the
 rule of playground_check.py: the first epoch to 1e-12; the whole curve to 1e-9 on stable settings;
 unstable ones reported with their drift, never failed. Play and step are checked too (the animation
-ends on the same curve; a step trains one epoch), the run goes to a Web Worker, and with
-prefers-reduced-motion a change during play does not restart an animation.
+ends on the same curve; a step trains one epoch), the run goes to a Web Worker (and, where no worker
+can start, trains on the page's thread in chunks, to the same numbers), with prefers-reduced-motion
+a change during play does not restart an animation, and mlp.js itself, loaded in the page, is
+bp.mlp's initialisation bit for bit.
 
 Run: make test-browser (builds the book first).
 """
@@ -280,3 +283,29 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
         r = mlp.train(layers, X, y, task="classification", hidden="tanh", eta=0.1, epochs=5, batch_size=6)
         np.testing.assert_allclose(got["train"], r.losses, rtol=1e-12, atol=0)
     assert not log["console"], log["console"]
+
+
+def test_without_web_workers_the_page_trains_in_chunks(browser, server, html_dir):
+    """Where no worker can start, the same runner trains on the page's thread, in chunks: the
+    numbers are the same (a few settings, one of them long enough to need several chunks)."""
+    path = _pages(html_dir)[0]
+    context = browser.new_context(service_workers="block")
+    context.add_init_script("window.Worker = undefined;")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/") else r.abort())
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/{path}")
+    root = page.locator(".bp-playground").first
+    root.wait_for()
+    page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
+    state = _states(page)[0]
+    data = model_datasets(state)
+    shown = _shown(root)
+    assert shown["engine"] == "main thread"
+    check(shown, data, "main thread, as stored")
+    for name, how, value in [("epochs", "drag", 1000), ("batch_size", "select", "full"), ("seed", "ArrowUp", None)]:
+        shown = _move(page, root, state, name, how, value)
+        check(shown, data, f"main thread, {name} {how} {value}")
+    context.close()
+    assert not errors, errors

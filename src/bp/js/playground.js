@@ -38,15 +38,23 @@ function rgb(text) {
   return m.slice(0, 3).map(Number);
 }
 
+// (Read from the page once the widget is in it: a view may render before it is attached, and a
+// detached element has no computed style.)
 function readTheme(root) {
   const probe = document.createElement("span");
   root.append(probe);
-  const get = (name) => { probe.style.color = `var(${name})`; return getComputedStyle(probe).color; };
-  const [bg, text, axis, grid] = ["--bp-pg-bg", "--bp-pg-fg", "--bp-pg-axis", "--bp-pg-grid"].map(get);
+  const get = (name, fallback) => {
+    probe.style.color = `var(${name}, ${fallback})`;
+    return (root.isConnected && getComputedStyle(probe).color) || fallback;
+  };
+  const [bg, text, axis, grid] = [["--bp-pg-bg", "rgb(255, 255, 255)"], ["--bp-pg-fg", "rgb(34, 34, 34)"],
+                                  ["--bp-pg-axis", "rgb(85, 85, 85)"], ["--bp-pg-grid", "rgb(224, 224, 224)"]]
+    .map(([name, fallback]) => get(name, fallback));
   probe.remove();
   const [r, g, b] = rgb(bg);
   const dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
   return {
+    connected: root.isConnected,
     bg, text, axis, grid, dark, bgRGB: [r, g, b],
     line: dark ? "#56b4e9" : "#0072b2",                            // the loss curve: Okabe–Ito blue / sky blue
     red: dark ? "#ff9e66" : "#d55e00",                             // "diverged": vermillion
@@ -507,6 +515,7 @@ function render({model, el}) {
 
   function draw() {
     if (!shown) return;
+    if (!theme.connected) theme = readTheme(root);
     const st = shown, s = runs[st.id], data = byName[s.dataset];
     const text = playing ? `epoch ${st.epoch} of ${s.epochs}: loss ${fmtG(st.losses.at(-1) ?? NaN)}` : writeReadout();
     if (playing) epochNote.textContent = text;
