@@ -116,9 +116,11 @@ def test_result_is_bp_mlp_train_for_the_settings():
     assert w.sizes == [2, 3, 3, 3, 1] and len(r.losses) <= 21
     assert np.array_equal(r.losses[:1], mlp.train(mlp.init([2, 3, 3, 3, 1], seed=5), Xs, bp.Y_PACKAGE,
                                                   task="regression", hidden="relu", eta=0.3, epochs=0).losses)
-    norms = w.gradient_norms()
+    sizes = w.gradient_sizes()
     grads = mlp.gradients(w.initial_layers(), Xs, bp.Y_PACKAGE, task="regression", hidden="relu")
-    assert norms == [float(np.linalg.norm(dW)) for dW, _ in grads] and len(norms) == 4
+    # the root mean square of each ∂L/∂W: its Frobenius norm over the square root of its size
+    np.testing.assert_allclose(sizes, [np.linalg.norm(dW) / np.sqrt(dW.size) for dW, _ in grads], rtol=1e-14)
+    assert len(sizes) == 4
 
 
 def test_settings_are_checked_from_python_and_from_the_page():

@@ -185,13 +185,14 @@ class Playground(anywidget.AnyWidget):
         return mlp.train(self.initial_layers(), X, y, task=task, hidden=self.activation, eta=self.eta,
                          epochs=self.epochs, batch_size=self.batch_size)
 
-    def gradient_norms(self, layers=None):
-        """The Frobenius norm of ∂L/∂W of each layer on the whole data set (first layer first), for
-        `layers` (default: the initial ones): the page's bars at the start and the end of training."""
+    def gradient_sizes(self, layers=None):
+        """The size of ∂L/∂W of each layer on the whole data set (first layer first): the root mean
+        square of its entries, the measure of the chapter's depth figure; for `layers` (default: the
+        initial ones). The page's bars at the start and the end of training."""
         X, y, task = self.data()
         grads = mlp.gradients(self.initial_layers() if layers is None else layers, X, y, task=task,
                               hidden=self.activation)
-        return [float(np.linalg.norm(dW)) for dW, _ in grads]
+        return [float(np.sqrt(np.mean(dW ** 2))) for dW, _ in grads]
 
     def __repr__(self):
         batch = "full batch" if self.batch_size is None else f"batch {self.batch_size}"

@@ -63,6 +63,11 @@ def drift(s, data, reference):
     return worst
 
 
+def gradient_sizes(layers, X, y, task, hidden):
+    """Each layer's ∂L/∂W, its root mean square (the measure of the chapter's depth figure)."""
+    return [float(np.sqrt(np.mean(dW ** 2))) for dW, _ in mlp.gradients(layers, X, y, task=task, hidden=hidden)]
+
+
 def relative(a, b):
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     if a.shape != b.shape:
@@ -84,7 +89,7 @@ def check(shown, data, where):
     np.testing.assert_allclose(losses[:first], r.losses[:first], rtol=FIRST_RTOL, atol=0,
                                err_msg=f"{where}: the loss before training / after epoch 1")
     layers0 = mlp.init(sizes(s), seed=s["seed"], scale=s["scale"])
-    start = [np.linalg.norm(dW) for dW, _ in mlp.gradients(layers0, X, y, task=task, hidden=s["activation"])]
+    start = gradient_sizes(layers0, X, y, task, s["activation"])
     np.testing.assert_allclose(shown["gradStart"], start, rtol=1e-10, atol=0, err_msg=f"{where}: gradients at the start")
     d = drift(s, data, r)
     stable = d < STABLE_DRIFT
@@ -93,7 +98,7 @@ def check(shown, data, where):
         assert shown["diverged"] == r.diverged, f"{where}: page diverged={shown['diverged']}, bp.mlp {r.diverged}"
         assert losses.shape == r.losses.shape, f"{where}: {losses.shape} losses drawn, bp.mlp.train has {r.losses.shape}"
         np.testing.assert_allclose(losses, r.losses, rtol=CURVE_RTOL, atol=0, err_msg=f"{where} (stable)")
-        end = [np.linalg.norm(dW) for dW, _ in mlp.gradients(r.layers, X, y, task=task, hidden=s["activation"])]
+        end = gradient_sizes(r.layers, X, y, task, s["activation"])
         # Near a minimum a gradient is a sum of terms cancelling each other: absolutely close, not relatively.
         np.testing.assert_allclose(shown["gradEnd"], end, rtol=CURVE_RTOL, atol=1e-12, err_msg=f"{where}: gradients at the end")
         if task == "classification":

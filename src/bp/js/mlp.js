@@ -91,20 +91,21 @@ function output(task) {
 // mlp._forward(layers, X, task, hidden): the values (z, a) of every layer, in ws.
 export function forward(layers, X, task, hidden, ws = workspace(layers, X.rows)) {
   let a = X;                                          // values, a = [], X
-  layers.forEach(({W, b}, l) => {                     // for l, (W, b) in enumerate(layers):
-    const {z, a: out} = ws[l];
+  for (let l = 0; l < layers.length; l++) {           // for l, (W, b) in enumerate(layers):
+    const {W, b} = layers[l], {z, a: out} = ws[l];
     const name = l < layers.length - 1 ? hidden : output(task);
-    z.rows = out.rows = a.rows;
-    for (let r = 0; r < a.rows; r++) {
-      for (let j = 0; j < W.cols; j++) {
+    const n = a.rows, m = a.cols, k = W.cols, A = a.data, Wd = W.data, Z = z.data, O = out.data;
+    z.rows = out.rows = n;
+    for (let r = 0; r < n; r++) {
+      for (let j = 0; j < k; j++) {
         let s = 0.0;                                  //     z = a @ W + b  (a plain loop; NumPy: BLAS, then + b)
-        for (let k = 0; k < a.cols; k++) s += a.data[r * a.cols + k] * W.data[k * W.cols + j];
-        z.data[r * W.cols + j] = s + b[j];
-        out.data[r * W.cols + j] = act(name, z.data[r * W.cols + j]);  // a = _act(hidden if l < len(layers) - 1 else _output(task), z)
+        for (let i = 0; i < m; i++) s += A[r * m + i] * Wd[i * k + j];
+        Z[r * k + j] = s + b[j];
+        O[r * k + j] = act(name, Z[r * k + j]);      //     a = _act(hidden if l < len(layers) - 1 else _output(task), z)
       }
     }
     a = out;                                          //     values.append((z, a))
-  });
+  }
   return ws;
 }
 
@@ -131,28 +132,29 @@ export function backward(layers, X, y, ws, task, hidden, loss) {
     const aPrev = l === 0 ? X : ws[l - 1].a;          //     a_prev = X if l == 0 else values[l - 1][1]
     const {dW, db} = ws[l];
     delta = ws[l].delta;
-    for (let i = 0; i < aPrev.cols; i++) {            //     (3) ∂L/∂Wˡ: a_prev.T @ delta / len(X)
-      for (let j = 0; j < delta.cols; j++) {
+    const m = aPrev.cols, k = delta.cols, A = aPrev.data, D = delta.data, G = dW.data;
+    for (let i = 0; i < m; i++) {                     //     (3) ∂L/∂Wˡ: a_prev.T @ delta / len(X)
+      for (let j = 0; j < k; j++) {
         let s = 0.0;
-        for (let r = 0; r < n; r++) s += aPrev.data[r * aPrev.cols + i] * delta.data[r * delta.cols + j];
-        dW.data[i * delta.cols + j] = s / n;
+        for (let r = 0; r < n; r++) s += A[r * m + i] * D[r * k + j];
+        G[i * k + j] = s / n;
       }
     }
-    if (delta.cols === 1) db[0] = npSum(delta.data, 0, n) / n;  //     (4) ∂L/∂bˡ: delta.mean(axis=0): a column
+    if (k === 1) db[0] = npSum(D, 0, n) / n;          //     (4) ∂L/∂bˡ: delta.mean(axis=0): a column
     else {                                            //         as np.sum sums a vector (pairwise), wider ones row by row
       db.fill(0.0);
-      for (let r = 0; r < n; r++) for (let j = 0; j < delta.cols; j++) db[j] += delta.data[r * delta.cols + j];
-      for (let j = 0; j < delta.cols; j++) db[j] /= n;
+      for (let r = 0; r < n; r++) for (let j = 0; j < k; j++) db[j] += D[r * k + j];
+      for (let j = 0; j < k; j++) db[j] /= n;
     }
     if (l > 0) {                                      //     if l > 0:
       const {z: zPrev, a: aP, delta: below} = ws[l - 1];  //         z, a = values[l - 1]
-      const W = layers[l].W;                          //         (2) delta = (delta @ layers[l][0].T) * _act_prime(hidden, z, a)
+      const Wd = layers[l].W.data, Z = zPrev.data, P = aP.data, B = below.data;  // (2) delta = (delta @ layers[l][0].T) * _act_prime(hidden, z, a)
       below.rows = n;
       for (let r = 0; r < n; r++) {
-        for (let i = 0; i < W.rows; i++) {
+        for (let i = 0; i < m; i++) {
           let s = 0.0;
-          for (let j = 0; j < W.cols; j++) s += delta.data[r * delta.cols + j] * W.data[i * W.cols + j];
-          below.data[r * W.rows + i] = s * actPrime(hidden, zPrev.data[r * W.rows + i], aP.data[r * W.rows + i]);
+          for (let j = 0; j < k; j++) s += D[r * k + j] * Wd[i * k + j];
+          B[r * m + i] = s * actPrime(hidden, Z[r * m + i], P[r * m + i]);
         }
       }
     }
@@ -165,9 +167,11 @@ export function gradients(layers, X, y, task, hidden, loss) {
   return backward(layers, X, y, forward(layers, X, task, hidden), task, hidden, loss);
 }
 
-// The Frobenius norm of each layer's ∂L/∂W on the batch: np.linalg.norm(dW) for each (dW, db).
-export function gradientNorms(layers, X, y, task, hidden, loss) {
-  return gradients(layers, X, y, task, hidden, loss).map(({dW}) => Math.sqrt(dW.data.reduce((s, v) => s + v * v, 0)));
+// The size of each layer's ∂L/∂W on the batch, as the chapter's depth figure measures it: the root
+// mean square of its entries, np.sqrt(np.mean(dW ** 2)) for each (dW, db).
+export function gradientSizes(layers, X, y, task, hidden, loss) {
+  return gradients(layers, X, y, task, hidden, loss)
+    .map(({dW}) => Math.sqrt(dW.data.reduce((s, v) => s + v * v, 0) / dW.data.length));
 }
 
 // --------------------------------------------------------------------------- training

@@ -1,6 +1,6 @@
 // The playground's front end (an anywidget ES module): the controls, and the figures of a network
 // of any depth, width and activation trained in the browser — the loss curve, ŷ over the plane
-// (the decision boundary, or for regression the prediction surface) and each layer's gradient norm
+// (the decision boundary, or for regression the prediction surface) and each layer's gradient size
 // at the start and the end of training — with play, pause and step.
 //
 // The Python side is bp/playground.py; the training is mlp.js, the line-by-line twin of bp/mlp.py,
@@ -154,13 +154,14 @@ function drawPlane(canvas, st, data, theme, width, scratch) {
   return H;
 }
 
-// Each layer's ‖∂L/∂W‖ (Frobenius) on the whole table, at the start and at the epoch shown, on a
-// log axis: vanishing gradients show as bars that shrink towards the first layer.
+// The size of each layer's ∂L/∂W on the whole table (the root mean square of its entries, the
+// measure of the chapter's depth figure), at the start and at the epoch shown, on a log axis:
+// vanishing gradients show as bars that shrink towards the first layer.
 function drawBars(canvas, start, end, theme, width, epoch) {
   const W = width, H = Math.round(Math.min(300, Math.max(200, width * 0.6)));
   const ctx = setupCanvas(canvas, W, H, theme);
   const box = {x: 70, y: 28, w: W - 70 - 14, h: H - 28 - 62};
-  drawFrame(ctx, box, "gradient size per layer", "layer (1 = first hidden … last = output)", "‖∂L/∂W‖ (log)", theme);
+  drawFrame(ctx, box, "gradient size per layer", "layer (1 = first hidden … last = output)", "size of ∂L/∂W (log)", theme);
   const values = [...start, ...end].filter((v) => Number.isFinite(v) && v > 0);
   if (!values.length) return H;
   const top = Math.max(...values) * 2, bottom = Math.min(...values) / 2;
@@ -208,10 +209,12 @@ function field(parent, key, label, control) {
   const lab = Object.assign(document.createElement("label"), {htmlFor: id, textContent: label});
   control.id = id;
   control.dataset.name = key;
-  const out = document.createElement("output");
-  out.htmlFor = id;
-  out.setAttribute("aria-hidden", "true");  // the control's own value (or aria-valuetext) says the same
-  lab.append(" ", out);
+  const out = document.createElement("output");  // a slider's value, shown beside its label
+  if (control.type === "range") {
+    out.htmlFor = id;
+    out.setAttribute("aria-hidden", "true");  // the slider's own value (or aria-valuetext) says the same
+    lab.append(" ", out);
+  }
   box.append(lab, control);
   parent.append(box);
   return {control, out};
@@ -304,7 +307,6 @@ function render({model, el}) {
   function showSettings() {
     const s = settings();
     c.dataset.control.value = s.dataset;
-    c.dataset.out.textContent = "";
     c.hidden_layers.control.value = String(s.hidden_layers);
     c.hidden_layers.out.textContent = String(s.hidden_layers);
     c.width.control.value = String(s.width);
@@ -542,7 +544,7 @@ function render({model, el}) {
         `with the table's rows coloured by their Package.`);
     const fmt = (v) => fmtG(v, 2);
     cells.grads.canvas.setAttribute("aria-label",
-      `Size of each layer's gradient ‖∂L/∂W‖ on the whole table, layer 1 (first) to ${st.gradStart.length} (output): ` +
+      `Size of each layer's gradient ∂L/∂W (root mean square) on the whole table, layer 1 (first) to ${st.gradStart.length} (output): ` +
       `at the start ${st.gradStart.map(fmt).join(", ")}; at epoch ${st.epoch} ${st.gradEnd.map(fmt).join(", ")}.`);
     // For tests and the curious: the exact numbers drawn, and the settings they came from.
     root.dataset.settings = JSON.stringify(s);

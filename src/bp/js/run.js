@@ -1,7 +1,7 @@
 // The playground's runs: bp.mlp.train's twin (mlp.js) driven in chunks of at most `budgetMs`, so
 // that a run never holds the thread it runs on for longer than that (a new run, or a pause, takes
 // over at the next chunk), and what the figures need at the epoch reached: the losses, ŷ over the
-// plane, the accuracy and each layer's gradient norm at the start and at that epoch.
+// plane, the accuracy and each layer's gradient size at the start and at that epoch.
 //
 // The same runner serves in a Web Worker (serveWorker: the playground starts one from its own
 // bundled module) and, where a worker cannot start, on the page's main thread (playground.js).
@@ -10,7 +10,7 @@
 // Messages out: {type: "progress", id, epoch} between chunks; {type: "state", id, ...} at `until`
 // or at the end of the run (finished: true).
 
-import {init, training, forward, gradientNorms, matrix} from "./mlp.js";
+import {init, training, forward, gradientSizes, matrix} from "./mlp.js";
 import {planeLimits} from "./plot.js";
 
 export const GRID = 48;  // ŷ over the plane on GRID × GRID points (drawn smoothed)
@@ -51,7 +51,7 @@ export function createRunner(post, {budgetMs, later}) {
     const opts = {task: d.task, hidden: s.activation, loss, eta: s.eta, epochs: s.epochs,
                   batchSize: s.batch_size, limit};
     run = {id, d, s, opts, until, steps: training(layers, d.X, d.y, opts), state: null, finished: false,
-           gradStart: gradientNorms(layers, d.X, d.y, d.task, s.activation, loss), chunkMs: 0, t0: performance.now()};
+           gradStart: gradientSizes(layers, d.X, d.y, d.task, s.activation, loss), chunkMs: 0, t0: performance.now()};
   }
 
   // Train in chunks until the run reaches `until` (or ends), then post what the figures need.
@@ -87,7 +87,7 @@ export function createRunner(post, {budgetMs, later}) {
       accuracy = right / d.X.rows;
     }
     const grid = forward(state.layers, d.G, d.task, s.activation).at(-1).a.data;  // ŷ, row after row
-    const gradEnd = gradientNorms(state.layers, d.X, d.y, d.task, s.activation, opts.loss);
+    const gradEnd = gradientSizes(state.layers, d.X, d.y, d.task, s.activation, opts.loss);
     r.chunkMs = Math.max(r.chunkMs, performance.now() - t0);
     return {type: "state", id: r.id, epoch: state.epoch, finished: r.finished, losses: state.losses.slice(),
             diverged: state.diverged, accuracy, grid, limits: d.limits, gradStart: r.gradStart, gradEnd,
