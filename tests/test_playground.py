@@ -10,7 +10,7 @@ import traitlets
 import bp
 from bp import _esm, mlp
 from bp.data import circles, spiral, xor
-from bp.playground import DATASETS, datasets, standardized
+from bp.playground import DATASETS, standardized
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -18,7 +18,6 @@ Run: make test-lab. CHROMIUM overrides /usr/bin/chromium.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
