@@ -48,9 +48,9 @@ def datasets(n=200):
         out.append({"name": name, "label": label, "task": "classification", "x": X, "y": y,
                     "features": ["x₁ (standardised)", "x₂ (standardised)"], "classes": ["class 0", "class 1"]})
     students = ["CGPA (standardised)", "IQ (standardised)"]
-    out.append({"name": "placed", "label": "students: placed? (classification)", "task": "classification",
+    out.append({"name": "placed", "label": "students: placed?", "task": "classification",
                 "x": X_STUDENTS, "y": Y_PLACED, "features": students, "classes": ["not placed", "placed"]})
-    out.append({"name": "package", "label": "students: Package (regression)", "task": "regression",
+    out.append({"name": "package", "label": "students: Package", "task": "regression",
                 "x": X_STUDENTS, "y": Y_PACKAGE, "features": students, "classes": []})
     for d in out:
         # The page standardises: (x − mean) / std, two correctly rounded operations per number, gives
