@@ -189,14 +189,16 @@ def test_play_pause_and_step(visit, html_dir):
     n = _shown(root)["updates"]
     play.click()
     assert play.inner_text() == "Pause" and play.get_attribute("aria-pressed") == "true"
-    page.wait_for_function("el => Number(el.dataset.epoch) > 3 && Number(el.dataset.epoch) < 40", arg=root.element_handle())
+    page.wait_for_function("el => Number(el.dataset.epoch) > 0 && Number(el.dataset.epoch) < 50", arg=root.element_handle())
     _wait_done(page, root, n)
     shown = _shown(root)
     assert shown["losses"] == full["losses"] and play.inner_text() == "Play"
     check(shown, data, f"{path}: after play")
 
-    # Pause mid-way stops on the epoch shown; the readout says so.
-    n = _shown(root)["updates"]
+    # Pause mid-way stops on the epoch shown; the readout says so. (A thousand epochs play for about
+    # 8 s: time to pause on a loaded machine.)
+    full = _move(page, root, state, "epochs", "End", None)
+    n = full["updates"]
     play.click()
     page.wait_for_function("el => Number(el.dataset.epoch) >= 5", arg=root.element_handle())
     play.click()
@@ -220,6 +222,12 @@ def test_a_change_during_play_restarts_but_never_with_reduced_motion(browser, se
         page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
         root.scroll_into_view_if_needed()
         assert _shown(root)["epoch"] == _shown(root)["settings"]["epochs"]  # nothing played by itself
+        # A thousand epochs play for about 8 s: time to change a control while it plays.
+        n = _shown(root)["updates"]
+        epochs = root.locator('[data-name="epochs"]:is(input)')
+        epochs.focus()
+        epochs.press("End")
+        _wait_done(page, root, n)
         root.locator("button.bp-pg-play").click()
         page.wait_for_function("el => Number(el.dataset.epoch) >= 3", arg=root.element_handle())
         seed = root.locator('[data-name="seed"]:is(input)')
@@ -229,7 +237,7 @@ def test_a_change_during_play_restarts_but_never_with_reduced_motion(browser, se
             page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle())
             assert root.locator("button.bp-pg-play").get_attribute("aria-pressed") == "false"
         else:                   # the animation restarts from epoch 0 with the new settings
-            page.wait_for_function("el => JSON.parse(el.dataset.settings).seed === 1 && Number(el.dataset.epoch) < 10 "
+            page.wait_for_function("el => JSON.parse(el.dataset.settings).seed === 1 && Number(el.dataset.epoch) < 100 "
                                    "&& el.dataset.state === 'running'", arg=root.element_handle())
             assert root.locator("button.bp-pg-play").get_attribute("aria-pressed") == "true"
         context.close()
