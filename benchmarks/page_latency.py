@@ -24,7 +24,8 @@ thread (data-main-ms: drawing a state), the longest gap between two animation fr
 (the page never freezes if this stays small), long tasks (over 50 ms) seen by the browser, and
 whether the progress bar showed. Then the weight the playgrounds add to their page.
 
-Run: make bench-page   (or .venv/bin/python benchmarks/page_latency.py --moves 40; builds nothing)
+Run: make bench-page   (or .venv/bin/python benchmarks/page_latency.py --moves 40 [--only playgrounds];
+     builds nothing)
 """
 
 from __future__ import annotations
@@ -188,12 +189,14 @@ def measure_playgrounds(browser, server, path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=40, help="slider moves per explorer (at least 20)")
+    parser.add_argument("--only", choices=["explorers", "playgrounds"], help="measure only these widgets")
     args = parser.parse_args()
     moves = max(20, args.moves)
-    pages = sorted(p.relative_to(HTML).as_posix() for p in (HTML / "chapters").glob("*.html")
-                   if "bp-explorer" in p.read_text(encoding="utf-8") and "AnyModel" in p.read_text(encoding="utf-8"))
-    playground_pages = sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                              if PLAYGROUND in p.read_text(encoding="utf-8"))
+    pages = [] if args.only == "playgrounds" else sorted(
+        p.relative_to(HTML).as_posix() for p in (HTML / "chapters").glob("*.html")
+        if "bp-explorer" in p.read_text(encoding="utf-8") and "AnyModel" in p.read_text(encoding="utf-8"))
+    playground_pages = [] if args.only == "explorers" else sorted(
+        p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if PLAYGROUND in p.read_text(encoding="utf-8"))
     if not pages and not playground_pages:
         raise SystemExit(f"no page with an explorer or a playground in {HTML}: build the book first (make book)")
     from playwright.sync_api import sync_playwright
