@@ -8,15 +8,18 @@ from pathlib import Path
 import nbformat
 import pytest
 
-NOTEBOOK = Path(__file__).resolve().parents[1] / "chapters" / "chain_rule.ipynb"
+# The chapter's pages: chain_rule.ipynb and chain_rule_*.ipynb, in the book's order (_toc.yml).
+CHAPTERS = Path(__file__).resolve().parents[1] / "chapters"
+NOTEBOOKS = [CHAPTERS / "chain_rule.ipynb"] + sorted(CHAPTERS.glob("chain_rule_*.ipynb"),
+                                                    key=lambda p: ("graph" not in p.stem, p.stem))
 
 
 def solution_blocks():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
     blocks = []
-    for cell in nb.cells:
-        if cell.cell_type == "markdown" and "<details>" in cell.source:
-            blocks += re.findall(r"```python\n(.*?)```", cell.source, flags=re.S)
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "markdown" and "<details" in cell.source:
+                blocks += re.findall(r"```python\n(.*?)```", cell.source, flags=re.S)
     return blocks
 
 
@@ -38,7 +41,7 @@ def test_solution_prints_what_the_text_says(index, expected):
 
 
 def test_no_output_stream_is_stderr():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            assert output.get("name") != "stderr", cell.source[:80]
+    for path in NOTEBOOKS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                assert output.get("name") != "stderr", (path.name, cell.source[:80])
