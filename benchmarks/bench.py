@@ -5,6 +5,12 @@
     so the kernel draws nothing; its slider-to-curve time is measured where it happens:
     benchmarks/page_latency.py (the static book) and benchmarks/lab_latency.py (JupyterLab).
 (b) The cost of `bp.gradients` relative to `bp.loss` on the same input. Target: at most 3×.
+(c) The same for `bp.mlp` on a 2-64-64-1 network with a batch of 1000 rows (the cheap-gradient
+    bound: target at most 3×), and one gradient by backpropagation against central differences at
+    the largest network of the chapter "Backpropagation for any network" (2-312-312-1, P = 98,905),
+    on one row; central differences are timed on 200 evenly spread parameters and scaled to all P.
+    (c) reports CPU time (the fastest of several rounds), which other processes on a busy machine
+    disturb far less than wall-clock time.
 Run: `make bench` (or .venv/bin/python benchmarks/bench.py).
 """
 
@@ -12,6 +18,7 @@ import statistics
 import time
 
 import bp
+import bp.mlp as mlp
 
 
 def median_ms(fn, repeats=30, warmup=3):
@@ -25,6 +32,18 @@ def median_ms(fn, repeats=30, warmup=3):
     return 1000 * statistics.median(times)
 
 
+def cpu_ms(fn, number=20, rounds=15):
+    """The CPU time of one call in ms: the fastest of ``rounds`` rounds of ``number`` calls."""
+    fn()
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        for _ in range(number):
+            fn()
+        best = min(best, (time.process_time() - t0) / number)
+    return 1000 * best
+
+
 def main():
     print("(b) gradients vs loss (medians of 300 calls, input checks included)")
     for label, x, y, task in [("notes' table, 2 rows", bp.X_REG, bp.Y_REG, "regression"),
@@ -34,6 +53,31 @@ def main():
         t_grad = median_ms(lambda: bp.gradients(bp.INITIAL_PARAMS, x, y, task=task), repeats=300)
         print(f"    {label:26s} loss {1000 * t_loss:6.1f} µs  gradients {1000 * t_grad:6.1f} µs"
               f"  ratio {t_grad / t_loss:4.2f}  (target <= 3)")
+
+    print("(c) bp.mlp: gradients vs loss on 2-64-64-1, 1000 rows (CPU time, input checks included)")
+    X = bp.standardize(bp.X_STUDENTS)[0]
+    X1000 = X[[k % len(X) for k in range(1000)]]
+    for task, y, hidden in [("regression", bp.Y_PACKAGE, None), ("classification", bp.Y_PLACED, None),
+                            ("classification", bp.Y_PLACED, "tanh")]:
+        y1000 = y[[k % len(X) for k in range(1000)]]
+        net = mlp.init([2, 64, 64, 1], seed=0)
+        t_loss = cpu_ms(lambda: mlp.loss(net, X1000, y1000, task=task, hidden=hidden))
+        t_grad = cpu_ms(lambda: mlp.gradients(net, X1000, y1000, task=task, hidden=hidden))
+        label = f"{task}, hidden {hidden or 'default'}"
+        print(f"    {label:34s} loss {t_loss:6.3f} ms  gradients {t_grad:6.3f} ms"
+              f"  ratio {t_grad / t_loss:4.2f}  (target <= 3)")
+
+    print("(c) bp.mlp: backpropagation vs central differences, 2-312-312-1 on one row (CPU time)")
+    sizes = [2, 312, 312, 1]
+    net, counts = mlp.init(sizes, seed=0), mlp.multiplications(sizes)
+    P, sample = counts["parameters"], 200
+    x1, y1 = X[:1], bp.Y_PLACED[:1]
+    t_grad = cpu_ms(lambda: mlp.gradients(net, x1, y1, task="classification"))
+    t_central = cpu_ms(lambda: mlp.numerical_gradients(net, x1, y1, task="classification", sample=sample),
+                       number=1, rounds=5) * P / sample
+    print(f"    P = {P}: backpropagation {t_grad:.3f} ms, central differences {t_central / 1000:.2f} s"
+          f" (scaled from {sample} parameters): ratio {t_central / t_grad:,.0f}"
+          f" (counted: {counts['central'] / counts['backprop']:,.0f})")
 
 
 if __name__ == "__main__":

@@ -167,23 +167,3 @@ def test_explorer_front_end_matches_the_npm_front_end_served_by_the_book():
     assert npm == pypi == vendored == anywidget.__version__
     assert 'var version = "%s"' % npm in (root / "_vendor/_static/anywidget/index.js").read_text()
 
-
-def test_chapters_store_the_current_explorer_front_end():
-    """The book runs the explorer's front end stored in each notebook's widget state (it never
-    re-executes them): after a change to bp/js/ (explorer.js, network.js, ...), re-run the chapters that
-    show an explorer (make notebooks) or the book would run the old code."""
-    import json
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    esm, css = bp._esm.bundle("explorer.js"), bp._esm.css("explorer.css")
-    seen = 0
-    for path in sorted((root / "chapters").glob("*.ipynb")):
-        nb = json.loads(path.read_text(encoding="utf-8"))
-        state = nb.get("metadata", {}).get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
-        for model in state.get("state", {}).values():
-            if model["state"].get("_anywidget_id") == "bp.explorer.Explorer":
-                seen += 1
-                assert model["state"]["_esm"] == esm and model["state"]["_css"] == css, \
-                    f"{path.name} holds an old explorer front end: run `make notebooks NOTEBOOKS=chapters/{path.name}`"
-    assert seen >= 2, "the regression and classification chapters should each store an explorer"

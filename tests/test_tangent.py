@@ -1,12 +1,18 @@
-"""bp.tangent (chapter "The chain rule"): the live tangent's callbacks and its loss curve."""
+"""bp.tangent (chapter "The chain rule"): the tangent widget's state, settings and checks.
+
+The page side (its front end computes L, the slope and the central difference in the browser) is
+tested in tests/browser/test_tangent_live.py and tests/lab/.
+"""
 
 import math
 
 import numpy as np
 import pytest
+import traitlets
 
 import bp
-from bp.tangent import loss_along, slider_range, tangent, tex
+from bp import _esm
+from bp.tangent import N_CURVE, SLIDER_STEPS, Tangent, loss_along, slider_range, symbol, tangent
 
 X, Y = bp.X_REG[0], bp.Y_REG[0]
 
@@ -26,55 +32,101 @@ def test_slider_range_shows_the_minimum_when_there_is_one():
     assert (lo, hi) == (-3.0, 3.0)    # the minimum is ~37 away: beyond the widest range, ± 3
 
 
-def test_tangent_slope_is_backprop_and_moves_with_the_slider():
-    t = tangent(X, Y, task="regression", name="w2_11")
-    g = bp.gradients(bp.INITIAL_PARAMS, X, Y, task="regression")
-    assert math.isclose(t.slope, g["w2_11"])
-    first_png, first_line = t.image.value, np.array(t.line.get_ydata())
-    assert first_png[:8] == b"\x89PNG\r\n\x1a\n"
-    t.slider.value = 3.0
-    moved = dict(bp.INITIAL_PARAMS, w2_11=3.0)
-    assert math.isclose(t.slope, bp.gradients(moved, X, Y, task="regression")["w2_11"])
-    assert t.point.get_xdata()[0] == 3.0
-    assert math.isclose(t.point.get_ydata()[0], bp.loss(moved, X, Y, task="regression"))
-    assert not np.allclose(t.line.get_ydata(), first_line)
-    assert t.image.value != first_png
-    # the tangent line passes through the point with the backprop slope
-    (x0, x1), (y0, y1) = t.line.get_xdata(), t.line.get_ydata()
-    assert math.isclose((y1 - y0) / (x1 - x0), t.slope)
-    assert "w2_11 = 3.000" in t.readout.value and "relative error" in t.readout.value
+def test_symbols_are_the_notes():
+    # superscript = layer, subscripts = the units (as the notes write w¹₂₁, b₁₂)
+    assert symbol("w1_21") == "w\u00b9\u2082\u2081" and symbol("w2_11") == "w\u00b2\u2081\u2081"
+    assert symbol("b12") == "b\u2081\u2082"
+    assert len({symbol(n) for n in bp.PARAM_NAMES}) == 9
+    with pytest.raises(KeyError, match="w3_11"):
+        symbol("w3_11")
 
 
-def test_dropdown_switches_parameter_curve_and_slider():
-    t = tangent(X, Y, task="regression", name="w2_11")
-    t.slider.value = 4.0
-    t.dropdown.value = "w1_21"
-    assert t.name == "w1_21" and t.slider.description == "w1_21"
-    assert t.slider.value == bp.INITIAL_PARAMS["w1_21"]   # the others are back at their start
-    lo, hi = slider_range(bp.INITIAL_PARAMS, X, Y, "w1_21", task="regression")
-    assert math.isclose(t.slider.min, lo) and math.isclose(t.slider.max, hi)
-    xs, ys = t.curve.get_data()
-    assert math.isclose(xs[0], lo) and math.isclose(ys[0], bp.loss(dict(bp.INITIAL_PARAMS, w1_21=lo), X, Y,
-                                                                   task="regression"))
-    assert math.isclose(t.slope, bp.gradients(bp.INITIAL_PARAMS, X, Y, task="regression")["w1_21"])
-    assert "w^1_{21}" in t.ax.get_xlabel()
-
-
-def test_every_parameter_and_classification():
-    t = tangent(bp.X_CLS[0], bp.Y_CLS[0], task="classification", name="b21")
+def test_state_sent_to_the_page():
+    """What the page gets (and the book stores): the row, the starting values, each parameter's
+    slider range, the labels, and the module with the JavaScript twin of bp.network."""
+    t = tangent(X, Y, task="regression")
+    state = t.get_state()
+    assert state["_model_module"] == "anywidget" and state["_anywidget_id"] == "bp.tangent.Tangent"
+    assert state["x"] == [X.tolist()] and state["y"] == [float(Y)]
+    assert state["task"] == "regression" and state["loss"] == "squared"
+    assert state["params"] == bp.INITIAL_PARAMS
+    assert state["name"] == "w2_11" and state["value"] == bp.INITIAL_PARAMS["w2_11"]
     for name in bp.PARAM_NAMES:
-        t.dropdown.value = name
-        g = bp.gradients(bp.INITIAL_PARAMS, bp.X_CLS[0], bp.Y_CLS[0], task="classification")
-        assert math.isclose(t.slope, g[name])
-        assert t.slider.min < t.slider.value < t.slider.max
+        assert state["ranges"][name] == list(slider_range(bp.INITIAL_PARAMS, X, Y, name, task="regression"))
+        assert state["symbols"][name] == symbol(name)
+    assert state["curve_points"] == N_CURVE and state["slider_steps"] == SLIDER_STEPS
+    assert state["_esm"] == _esm.bundle("tangent.js") and state["_css"] == _esm.css("tangent.css")
+    esm = state["_esm"]
+    assert esm.count('__bp["network.js"] = ') == 1
+    for twin in ("function meanLoss(", "function gradients(", "function numericalGradient(", "function backward("):
+        assert esm.count(twin) == 1, twin
 
 
-def test_bad_inputs():
+def test_readout_is_bp_for_the_current_setting():
+    t = tangent(X, Y, task="regression", name="w2_11")
+    for value in (0.5, 7.31, -3.0, t.ranges["w2_11"][1]):
+        t.value = value
+        p = dict(bp.INITIAL_PARAMS, w2_11=value)
+        r = t.readout
+        assert r["name"] == "w2_11" and r["value"] == value
+        assert r["loss"] == bp.loss(p, X, Y, task="regression")
+        assert r["slope"] == bp.gradients(p, X, Y, task="regression")["w2_11"]
+        # the page's h is bp's default h
+        assert r["numeric"] == bp.numerical_gradients(p, X, Y, task="regression")["w2_11"]
+        assert r["relative_error"] == bp.relative_error(r["slope"], r["numeric"]) < 1e-6
+
+
+def test_a_new_parameter_starts_at_its_starting_value():
+    t = tangent(X, Y, task="regression", name="w2_11")
+    t.value = 4.0
+    t.name = "w1_21"
+    assert t.value == bp.INITIAL_PARAMS["w1_21"]
+    assert t.readout["slope"] == bp.gradients(bp.INITIAL_PARAMS, X, Y, task="regression")["w1_21"]
+
+
+def test_what_the_page_sends():
+    """The menu sends the new name with the parameter's starting value; the slider then sends
+    values, checked against the new parameter's range."""
+    t = tangent(X, Y, task="regression", name="w2_11")
+    t.set_state({"value": 8.0})
+    assert 8.0 > t.ranges["b11"][1]
+    t.set_state({"name": "b11", "value": bp.INITIAL_PARAMS["b11"]})
+    assert (t.name, t.value) == ("b11", bp.INITIAL_PARAMS["b11"])
+    t.set_state({"value": 2.5})
+    assert t.value == 2.5
+    with pytest.raises(traitlets.TraitError, match="outside"):
+        t.set_state({"value": 8.0})
+
+
+def test_settings_are_checked():
+    t = tangent(X, Y, task="regression", name="b11")
+    lo, hi = t.ranges["b11"]
+    t.value, t.value = lo, hi                      # the ends are on the slider
+    for bad in (hi + 0.01, lo - 0.01, math.nan, math.inf):
+        with pytest.raises(traitlets.TraitError, match="outside its slider's range"):
+            t.value = bad
+    with pytest.raises(traitlets.TraitError, match="unknown parameter 'w3_11'"):
+        t.name = "w3_11"
+    assert (t.name, t.value) == ("b11", hi)
+
+
+def test_bad_arguments():
     with pytest.raises(KeyError, match="w3_11"):
         tangent(X, Y, task="regression", name="w3_11")
     with pytest.raises(ValueError, match="unknown task"):
         tangent(X, Y, task="ranking")
+    with pytest.raises(ValueError):
+        tangent(X, Y, task="regression", params=dict(bp.INITIAL_PARAMS, w1_11=math.nan))
 
 
-def test_tex_names():
-    assert tex("w1_21") == "$w^1_{21}$" and tex("b12") == "$b_{12}$"
+def test_a_batch_and_classification():
+    t = Tangent(bp.X_CLS, bp.Y_CLS, task="classification", name="b21")
+    assert np.array_equal(np.array(t.x), bp.X_CLS) and t.loss == "cross_entropy"
+    for name in bp.PARAM_NAMES:
+        t.name = name
+        lo, hi = t.ranges[name]
+        assert lo < t.value < hi
+        t.value = (t.value + hi) / 2
+        p = dict(bp.INITIAL_PARAMS, **{name: t.value})
+        assert t.readout["slope"] == bp.gradients(p, bp.X_CLS, bp.Y_CLS, task="classification")[name]
+        assert t.readout["loss"] == bp.loss(p, bp.X_CLS, bp.Y_CLS, task="classification")

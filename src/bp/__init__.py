@@ -5,7 +5,8 @@ tables (`bp.data`), the exercise checker (`bp.exercises`), the figures (`bp.plot
 interactive explorer (`bp.explorer`); for the chain-rule chapter a scalar autodiff
 (`bp.autodiff`), the computational graph (`bp.graph`) and the tangent slider (`bp.tangent`);
 central differences of any node (`bp.local`) and the slips of the notes (`bp.slips`); for the
-chapter on any network, networks of any size in matrix form (`bp.mlp`).
+chapter on any network, networks of any size in matrix form (`bp.mlp`) and its exercise
+checkers (`bp.mlp_exercises`).
 """
 
 from .data import FEATURES, X_CLS, X_REG, X_STUDENTS, Y_CLS, Y_PACKAGE, Y_PLACED, Y_REG, standardize
@@ -26,7 +27,7 @@ from .network import (
 )
 from .plots import draw_network, plot_losses, use_style
 from .explorer import Explorer, explorer
-from . import autodiff, graph, local, mlp, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
+from . import autodiff, graph, local, mlp, mlp_exercises, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
 from .graph import draw_graph
 
 __all__ = [
@@ -37,7 +38,7 @@ __all__ = [
     "sigmoid", "train",
     "draw_network", "plot_losses", "use_style",
     "Explorer", "explorer", "draw_graph",
-    "autodiff", "graph", "local", "mlp", "slips", "tangent",
+    "autodiff", "graph", "local", "mlp", "mlp_exercises", "slips", "tangent",
 ]
 
 use_style()

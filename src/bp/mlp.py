@@ -256,10 +256,12 @@ def _output(task):
 
 
 def _forward(layers, X, task, hidden):
+    """Every layer's (z, a) for the batch X, kept for the backward pass."""
     values, a = [], X
     for l, (W, b) in enumerate(layers):
         z = a @ W + b
-        a = _act(hidden if l < len(layers) - 1 else _output(task), z)
+        output_layer = l == len(layers) - 1
+        a = _act(_output(task) if output_layer else hidden, z)
         values.append((z, a))
     return values
 
@@ -270,19 +272,21 @@ def _mean_loss(layers, X, y, task, hidden, loss):
 
 
 def _backward(layers, X, y, values, task, hidden, loss):
-    """The four equations: one matrix product per layer for the errors, one for the gradients."""
+    """The four equations, one matrix product per layer for each."""
     z, yhat = values[-1]
-    delta = yhat - y[:, None]                              # (1) δᴸ = ∂L/∂zᴸ = ŷ − y for the notes' pairs
+    # (BP1) δᴸ = ∂L/∂ŷ ⊙ act′(zᴸ): ŷ − y for the notes' pairs of output and loss
+    delta = yhat - y[:, None]
     if loss == "squared":
-        delta = delta * _act_prime(_output(task), z, yhat)  # (1) δᴸ = ∂L/∂ŷ ⊙ act′(zᴸ) in general
+        delta = delta * _act_prime(_output(task), z, yhat)
     grads = [None] * len(layers)
-    for l in reversed(range(len(layers))):
+    for l in reversed(range(len(layers))):  # layers[l] is layer l + 1
         a_prev = X if l == 0 else values[l - 1][1]
-        grads[l] = (a_prev.T @ delta / len(X),               # (3) ∂L/∂Wˡ = aˡ⁻¹ᵀ δˡ, mean over rows
-                    delta.mean(axis=0))                      # (4) ∂L/∂bˡ = δˡ, mean over rows
+        # (BP3) ∂L/∂W = a_prevᵀ δ and (BP4) ∂L/∂b = δ, means over the rows
+        grads[l] = (a_prev.T @ delta / len(X), delta.mean(axis=0))
         if l > 0:
+            # (BP2) the layer below: back through the same weights, transposed
             z, a = values[l - 1]
-            delta = (delta @ layers[l][0].T) * _act_prime(hidden, z, a)  # (2) δˡ⁻¹ = (δˡ Wˡᵀ) ⊙ act′(zˡ⁻¹)
+            delta = (delta @ layers[l][0].T) * _act_prime(hidden, z, a)
     return grads
 
 

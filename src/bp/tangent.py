@@ -1,43 +1,46 @@
 """The live tangent of the chapter "The chain rule": the loss as a function of one parameter.
 
-A dropdown picks one of the nine parameters, a slider sets its value (the other eight stay at
-their starting values), and the figure shows L(w), the current point and the tangent line whose
-slope is the backpropagated ∂L/∂w. For speed it keeps one figure and only changes its data, then
-sends the new PNG to an image widget (it needs a live kernel; the explorers compute in the page).
+A menu picks one of the nine parameters, a slider sets its value (the other eight stay at their
+starting values), and the figure shows L(w), the current point and the tangent line whose slope is
+the backpropagated ∂L/∂w; the readout gives L, that slope and the central difference. Like the
+explorers (`bp.explorer`), it is an `anywidget` widget: its front end, ``js/tangent.js``, computes
+L, the slope and the central difference in the browser with the JavaScript twin of `bp.network`
+(``js/network.js``, bundled in by `bp._esm`), so the slider is live in the static HTML book too,
+with no kernel. In Jupyter, ``name`` and ``value`` are also traitlets that Python reads and sets.
+`Tangent.readout` is what the page shows, computed here with `bp.loss`, `bp.gradients` and
+`bp.numerical_gradients`; tests/browser/test_tangent_live.py checks that the page shows exactly that.
 """
 
 from __future__ import annotations
 
-import io
+import inspect
+import math
 
-import ipywidgets as widgets
+import anywidget
 import numpy as np
 import traitlets
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 
 from ._checks import check_params, check_task, check_xy
+from ._esm import bundle, css
 from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error
-from .plots import BIASES, EDGES
-
-
-class PlotImage(widgets.Image):
-    """An image widget whose ``tooltip`` is shown: the plot's text alternative (alt text in the book).
-
-    ipywidgets 8 shows a tooltip only when the widget's ``description`` is empty, and `Image` has
-    no ``description`` at all, so an `Image` with a tooltip fails to render. This one has an empty one.
-    """
-
-    description = traitlets.Unicode("").tag(sync=True)
-
 
 MIN_HALF_WIDTH, MAX_HALF_WIDTH = 3.0, 30.0
-N_CURVE = 201
+N_CURVE = 201          # points of the curve L(w) the page draws
+SLIDER_STEPS = 400     # the slider's step is a 400th of its range
+H = inspect.signature(numerical_gradients).parameters["h"].default  # the page's central difference: bp's own h
+
+_SUPERSCRIPTS = str.maketrans("12", "¹²")
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
-def tex(name):
-    """The notes' symbol of a parameter, as matplotlib mathtext: ``w1_21`` → ``$w^1_{21}$``."""
-    return EDGES[name][2] if name in EDGES else BIASES[name][1]
+def symbol(name):
+    """The notes' symbol of a parameter, in plain text: ``w1_21`` → ``w¹₂₁``, ``b12`` → ``b₁₂``."""
+    if name not in PARAM_NAMES:
+        raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
+    if name.startswith("w"):
+        layer, units = name[1:].split("_")
+        return "w" + layer.translate(_SUPERSCRIPTS) + units.translate(_SUBSCRIPTS)
+    return "b" + name[1:].translate(_SUBSCRIPTS)
 
 
 def loss_along(params, x, y, name, values, *, task, loss_name=None):
@@ -53,94 +56,99 @@ def slider_range(params, x, y, name, *, task, loss_name=None):
     wide = np.linspace(v - MAX_HALF_WIDTH, v + MAX_HALF_WIDTH, 601)
     best = wide[np.argmin(loss_along(params, x, y, name, wide, task=task, loss_name=loss_name))]
     half = MIN_HALF_WIDTH
-    if abs(best - v) < MAX_HALF_WIDTH * 0.99:           # an interior minimum: make room for it
-        half = min(MAX_HALF_WIDTH, max(half, 1.3 * abs(best - v)))
-    return float(v - half), float(v + half)
+    if abs(best - v) < MAX_HALF_WIDTH * 0.99:           # an interior minimum: make room for it (1.3 × its distance)
+        half = min(MAX_HALF_WIDTH, max(half, math.ceil(130 * abs(best - v)) / 100))
+    # Short decimals: the browser's slider keeps ~15 digits, so its ends are then exactly these.
+    return round(v - half, 6), round(v + half, 6)
 
 
-class Tangent:
-    """The widgets and the figure of `tangent`; displaying it shows the whole panel.
+class Tangent(anywidget.AnyWidget):
+    """Tangent(x, y, *, task, params=None, name="w2_11", loss=None)
 
-    Attributes a test can read: ``dropdown``, ``slider``, ``readout``, ``image``; the artists
-    ``curve``, ``point`` and ``line`` (the tangent); ``slope`` (∂L/∂w by backprop at the point).
+    The widget of `tangent` (same arguments); display it in a notebook.
+
+    Its settings are synced with the page, both ways: ``name`` (the menu: which parameter) and
+    ``value`` (the slider: that parameter's value); setting ``name`` puts ``value`` back at the
+    parameter's starting value, as the menu does. The data ``x``, ``y``, ``task``, ``loss`` and the
+    starting values ``params`` are fixed when it is made; ``ranges`` holds each parameter's slider
+    range (`slider_range`). ``readout`` is what the page shows, computed here.
     """
 
+    _esm = bundle("tangent.js")
+    _css = css("tangent.css")
+
+    task = traitlets.Unicode().tag(sync=True)
+    loss = traitlets.Unicode().tag(sync=True)
+    x = traitlets.List().tag(sync=True)
+    y = traitlets.List().tag(sync=True)
+    params = traitlets.Dict().tag(sync=True)
+    name = traitlets.Unicode("w2_11").tag(sync=True)
+    value = traitlets.Float(0.0).tag(sync=True)
+    # From here so that the page never guesses them: ranges, labels, the curve's and the slider's
+    # resolution, and the central difference's h.
+    ranges = traitlets.Dict().tag(sync=True)
+    symbols = traitlets.Dict({n: symbol(n) for n in PARAM_NAMES}).tag(sync=True)
+    curve_points = traitlets.Int(N_CURVE).tag(sync=True)
+    slider_steps = traitlets.Int(SLIDER_STEPS).tag(sync=True)
+    h = traitlets.Float(H).tag(sync=True)
+
     def __init__(self, x, y, *, task, params=None, name="w2_11", loss=None):
-        self.task, self.loss = check_task(task, loss)
-        self.x, self.y = check_xy(x, y, self.task)
-        self.params = check_params(INITIAL_PARAMS if params is None else params)
-        if name not in PARAM_NAMES:
-            raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
-        self.dropdown = widgets.Dropdown(options=list(PARAM_NAMES), value=name, description="parameter")
-        self.slider = widgets.FloatSlider(description=name, readout_format=".3f", continuous_update=True)
-        self.readout = widgets.HTML()
-        self.image = PlotImage(format="png")
-        self.fig = Figure(figsize=(5.6, 3.4), dpi=80)
-        self.fig.subplots_adjust(left=0.15, right=0.97, bottom=0.16, top=0.9)  # fixed: no re-layout
-        FigureCanvasAgg(self.fig)
-        self.ax = self.fig.add_subplot()
-        (self.curve,) = self.ax.plot([], [], color="C0", label="L(w)")
-        (self.line,) = self.ax.plot([], [], color="#b2182b", lw=1.5, label="tangent, slope ∂L/∂w")
-        (self.point,) = self.ax.plot([], [], "o", color="black", zorder=3)
-        self.ax.legend(loc="best")
-        self._switching = False
-        self._select(name)
-        self.dropdown.observe(lambda change: self._select(change["new"]), names="value")
-        self.slider.observe(lambda change: None if self._switching else self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.dropdown, self.slider]), self.image, self.readout])
+        task, loss = check_task(task, loss)
+        x, y = check_xy(x, y, task)
+        params = check_params(INITIAL_PARAMS if params is None else params)
+        symbol(name)  # a KeyError for an unknown parameter
+        ranges = {n: list(slider_range(params, x, y, n, task=task, loss_name=loss)) for n in PARAM_NAMES}
+        if x.ndim == 1:
+            x, y = x[None, :], np.array([y])
+        super().__init__(task=task, loss=loss, x=x.tolist(), y=np.asarray(y, dtype=float).tolist(),
+                         params=params, ranges=ranges, name=name, value=params[name])
 
-    def _select(self, name):
-        """A new parameter: its slider range, the curve L(w) over it, then the point and tangent."""
-        lo, hi = slider_range(self.params, self.x, self.y, name, task=self.task, loss_name=self.loss)
-        self._switching = True
-        with self.slider.hold_trait_notifications():
-            self.slider.min, self.slider.max = lo, hi       # checked against each other at the end
-            self.slider.step = (hi - lo) / 400
-            self.slider.value = self.params[name]
-            self.slider.description = name
-        self._switching = False
-        self.name = name
-        ws = np.linspace(lo, hi, N_CURVE)
-        Ls = loss_along(self.params, self.x, self.y, name, ws, task=self.task, loss_name=self.loss)
-        self.curve.set_data(ws, Ls)
-        pad = 0.08 * (Ls.max() - Ls.min() + 1e-12)
-        self.ax.set_xlim(lo, hi)
-        self.ax.set_ylim(Ls.min() - pad, Ls.max() + 3 * pad)
-        self.ax.set_xlabel(f"{tex(name)}  (code: {name})")
-        self.ax.set_ylabel("loss L")
-        self.ax.set_title(f"L as a function of {tex(name)}, the other eight fixed")
-        self.update()
+    # Whether a setting comes from Python or from the page, it is checked.
+    @traitlets.validate("name")
+    def _valid_name(self, proposal):
+        if proposal["value"] not in PARAM_NAMES:
+            raise traitlets.TraitError(f"unknown parameter {proposal['value']!r}; expected one of "
+                                       f"{', '.join(PARAM_NAMES)}")
+        return proposal["value"]
 
-    def update(self):
-        """Move the point and the tangent to the slider's value; re-render the PNG and the readout."""
-        p = dict(self.params, **{self.name: float(self.slider.value)})
-        w, L = p[self.name], loss(p, self.x, self.y, task=self.task, loss=self.loss)
-        self.slope = gradients(p, self.x, self.y, task=self.task, loss=self.loss)[self.name]
-        numeric = numerical_gradients(p, self.x, self.y, task=self.task, loss=self.loss)[self.name]
-        lo, hi = self.ax.get_xlim()
-        self.point.set_data([w], [L])
-        self.line.set_data([lo, hi], [L + self.slope * (lo - w), L + self.slope * (hi - w)])
-        self.readout.value = (
-            f"{self.name} = {w:.3f}: L = {L:.6g}; slope ∂L/∂{self.name} by backpropagation = "
-            f"<b>{self.slope:.6g}</b> (central difference {numeric:.6g}, "
-            f"relative error {relative_error(self.slope, numeric):.1e})")
-        self.image.tooltip = (f"The loss L as a function of {self.name}, the other eight parameters fixed, "
-                              f"with its tangent at {self.name} = {w:.3f}: slope {self.slope:.6g}.")
-        buf = io.BytesIO()
-        self.fig.savefig(buf, format="png")
-        self.image.value = buf.getvalue()
+    @traitlets.validate("value")
+    def _valid_value(self, proposal):
+        v = float(proposal["value"])
+        lo, hi = self.ranges[self.name]
+        slack = 1e-9 * (hi - lo)  # the browser's slider steps are decimal: its ends may round
+        if not (math.isfinite(v) and lo - slack <= v <= hi + slack):
+            raise traitlets.TraitError(f"{self.name} = {v!r} is outside its slider's range [{lo:g}, {hi:g}]")
+        return v
 
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    @traitlets.observe("name")
+    def _new_name(self, change):
+        self.value = self.params[change["new"]]   # the others back at their start, as the menu does
+
+    @property
+    def readout(self):
+        """What the page shows for the current settings, by `bp`: a dict with ``name``, ``value``,
+        ``loss`` (L), ``slope`` (∂L/∂w by backpropagation), ``numeric`` (the central difference)
+        and ``relative_error`` (between the two)."""
+        p = dict(self.params, **{self.name: self.value})
+        x, y = np.array(self.x), np.array(self.y)
+        slope = gradients(p, x, y, task=self.task, loss=self.loss)[self.name]
+        numeric = numerical_gradients(p, x, y, task=self.task, loss=self.loss, h=self.h)[self.name]
+        return {"name": self.name, "value": self.value, "loss": loss(p, x, y, task=self.task, loss=self.loss),
+                "slope": slope, "numeric": numeric, "relative_error": relative_error(slope, numeric)}
+
+    def __repr__(self):
+        return f"<bp.tangent.Tangent: {self.task}, {self.name} = {self.value:.3f}>"
 
 
 def tangent(x, y, *, task, params=None, name="w2_11", loss=None):
-    """A dropdown (which parameter), a slider (its value) and L(w) with the tangent at the value.
+    """A menu (which parameter), a slider (its value) and L(w) with the tangent at the value.
 
     ``x, y`` are one row or a batch (e.g. ``bp.X_REG[0], bp.Y_REG[0]``); ``params`` the values of
-    all nine (default `INITIAL_PARAMS`). Returns a `Tangent`; display it in a notebook.
+    all nine (default `INITIAL_PARAMS`). Returns a `Tangent`; display it in a notebook. L, its
+    slope by backpropagation and the central difference are computed in the browser (also in the
+    static HTML book, with no kernel), by the JavaScript twin of `bp.network`.
     """
     return Tangent(x, y, task=task, params=params, name=name, loss=loss)
 
 
-__all__ = ["Tangent", "tangent", "loss_along", "slider_range", "tex"]
+__all__ = ["Tangent", "tangent", "loss_along", "slider_range", "symbol"]

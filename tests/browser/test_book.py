@@ -3,10 +3,10 @@
 Every page is opened in Debian's Chromium (Playwright) from a local static server and must:
 load nothing from another host; typeset every math element; show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
-widget, with a visible note next to it that says what computes it: next to kernel-driven sliders
-(ipywidgets), that they need a live kernel (the launch button); next to an explorer, which runs in
-the page (test_explorer_live.py moves its sliders), that the browser computes its curve; log no
-console error; and pass an axe-core scan with no
+widget, every one of them one of bp's widgets that compute in the page (an anywidget, see
+bp/_esm.py: test_explorer_live.py and test_tangent_live.py move their sliders), so that no slider
+of the book is dead in the HTML, with a visible note next to it that your browser computes it and
+none that it needs a kernel; log no console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
 must find each chapter by a word of its title. Launch, download and repository buttons must be
 derived from the one repository setting of _config.yml. The API page must cover bp, and each
@@ -31,12 +31,11 @@ pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
-# The note next to a widget with kernel-driven sliders: they need a live (running) kernel; Binder /
-# the launch button.
-LIVE_KERNEL_NOTICE = re.compile(r"\b(live|running)\s+(python\s+)?kernel", re.I)
-LAUNCH_POINTER = re.compile(r"binder|launch", re.I)
-# The note next to an explorer (bp.explorer runs in the page): the browser computes the curve.
+# The note next to a widget (bp's widgets run in the page): the browser computes it.
 IN_PAGE_NOTICE = re.compile(r"\b(your|the)\s+browser\b", re.I)
+NEEDS_KERNEL = re.compile(r"need[s]?\s+a\s+(live|running)", re.I)
+# The root element of every bp widget (the explorers, the tangent): its front end computes in the page.
+BP_WIDGET = ".bp-widget"
 TIMEOUT_MS = 20_000
 
 # axe-core rules that cannot be fixed here, by rule id, with the reason. Keep this empty if you can.
@@ -128,31 +127,28 @@ def test_page(visit, report, server_log, page_path):
     problems += [f"canvas without a text alternative (role=img and aria-label): {c['cls']}"
                  for c in canvases if c["role"] != "img" or not c["label"]]
 
-    # Every stored widget renders, and says next to it what computes it: a live kernel (ipywidgets
-    # sliders) or the browser (the explorers, which run in the page).
-    widgets = page.evaluate("""(sel) => [...document.querySelectorAll(sel)].map(s => {
+    # Every stored widget renders, is one of bp's widgets (live in the page: no kernel-driven
+    # ipywidgets control, which would be dead here), and says next to it that the browser computes it.
+    widgets = page.evaluate("""([sel, bpWidget]) => [...document.querySelectorAll(sel)].map(s => {
         const area = s.previousElementSibling;
         const rendered = !!area && area.classList.contains('widget-subarea') && area.offsetHeight > 0
-                         && area.querySelector('.jupyter-widgets, .bp-explorer') !== null;
+                         && area.children.length > 0;
         // The cell holding the widget, and the page elements just before and after it.
         const cell = s.closest('.cell') || s.parentElement;
         const near = [];
         for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) near.push(e.innerText);
         for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
-        return {rendered, near: near.join('\\n'),
-                sliders: area ? area.querySelectorAll('.widget-slider [role=slider]').length : 0,
-                explorers: area ? area.querySelectorAll('.bp-explorer').length : 0};
-    })""", WIDGET_VIEW)
+        return {rendered, near: near.join('\\n'), live: !!area && area.querySelector(bpWidget) !== null};
+    })""", [WIDGET_VIEW, BP_WIDGET])
     assert len(widgets) == n_views
     problems += [f"widget {k} did not render" for k, w in enumerate(widgets) if not w["rendered"]]
-    problems += [f"widget {k} has no visible note next to it that it needs a live kernel (launch button)"
-                 for k, w in enumerate(widgets) if w["sliders"]
-                 and not (LIVE_KERNEL_NOTICE.search(w["near"]) and LAUNCH_POINTER.search(w["near"]))]
-    problems += [f"explorer {k} has no visible note next to it that your browser computes its curve"
-                 for k, w in enumerate(widgets) if w["explorers"] and not IN_PAGE_NOTICE.search(w["near"])]
-    problems += [f"explorer {k} runs in the page, but the note next to it says it needs a live kernel"
-                 for k, w in enumerate(widgets) if w["explorers"] and not w["sliders"]
-                 and re.search(r"need[s]?\s+a\s+(live|running)", w["near"], re.I)]
+    problems += [f"widget {k} is not one of bp's widgets ({BP_WIDGET}): with no kernel in the page its "
+                 "controls would be dead; make it an anywidget bundled by bp._esm, as the explorers"
+                 for k, w in enumerate(widgets) if w["rendered"] and not w["live"]]
+    problems += [f"widget {k} has no visible note next to it that your browser computes it"
+                 for k, w in enumerate(widgets) if w["live"] and not IN_PAGE_NOTICE.search(w["near"])]
+    problems += [f"widget {k} runs in the page, but the note next to it says it needs a live kernel"
+                 for k, w in enumerate(widgets) if w["live"] and NEEDS_KERNEL.search(w["near"])]
     if n_views:
         launch = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']").count()
         problems += [] if launch else ["a page with widgets has no Binder launch button"]

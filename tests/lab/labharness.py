@@ -4,7 +4,8 @@
 copy of the chapters, so autosave never touches the committed notebooks, and stops it through its
 REST API, reporting any process it left behind. `launch_chromium` starts Debian's Chromium under
 Playwright; `open_and_run` opens a notebook and runs all its cells through the menus, as a learner
-would; `Explorer` finds a `bp.explorer` panel on the page and moves its sliders with the keyboard.
+would; `Explorer` and `Tangent` find a `bp.explorer` or `bp.tangent` panel on the page and move
+its controls with the keyboard.
 
 Used by tests/lab/test_lab_explorer.py and benchmarks/lab_latency.py.
 """
@@ -50,14 +51,24 @@ LAB_SETTINGS = {
 }
 
 
-def chapters_with_explorer(folder=CHAPTERS):
-    """The chapter notebooks (sorted) whose code displays `bp.explorer(...)`."""
+def chapters_calling(pattern, folder=CHAPTERS):
+    """The chapter notebooks (sorted) whose code matches the regular expression `pattern`."""
     found = []
     for path in sorted(Path(folder).glob("*.ipynb")):
         cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-        if any(c["cell_type"] == "code" and "bp.explorer(" in "".join(c["source"]) for c in cells):
+        if any(c["cell_type"] == "code" and re.search(pattern, "".join(c["source"])) for c in cells):
             found.append(path)
     return found
+
+
+def chapters_with_explorer(folder=CHAPTERS):
+    """The chapter notebooks (sorted) whose code displays `bp.explorer(...)`."""
+    return chapters_calling(r"bp\.explorer\(", folder)
+
+
+def chapters_with_tangent(folder=CHAPTERS):
+    """The chapter notebooks (sorted) whose code displays the tangent (`tangent(...)` of bp.tangent)."""
+    return chapters_calling(r"(?s)bp\.tangent\b.*\btangent\(", folder)
 
 
 def explorer_calls(path):
@@ -355,7 +366,35 @@ def output_problems(page):
         .map(o => o.textContent.slice(0, 2000))""")
 
 
-class Explorer:
+class Panel:
+    """One bp widget on the page (its root element matches `selector`): scrolled to, redrawn,
+    read. Each bp widget counts its redraws in data-updates."""
+
+    def __init__(self, page, selector, index=0):
+        self.page = page
+        self.root = page.locator(f".jp-OutputArea-output {selector}").nth(index)
+
+    def scroll_into_view(self, tries=20):
+        """Scroll the panel fully into view, as a learner would before using it. (JupyterLab
+        renders cells out of view lazily, so their heights, and the scroll target, settle late.)"""
+        for _ in range(tries):
+            self.root.evaluate("n => n.scrollIntoView({block: 'center'})")
+            self.page.wait_for_timeout(150)
+            if self.root.evaluate("""n => { const r = n.getBoundingClientRect();
+                    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""):
+                return
+        raise AssertionError("could not scroll the widget into view")
+
+    def updates(self):
+        return int(self.root.get_attribute("data-updates") or 0)
+
+    def wait_redrawn(self, before, timeout=30):
+        """Wait until the widget has redrawn since it counted `before` redraws."""
+        self.page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n",
+                                    arg=[self.root.element_handle(), before], timeout=timeout * 1000)
+
+
+class Explorer(Panel):
     """One `bp.explorer` panel on the page: its sliders, loss curve and readout, read and moved as a
     learner (or a screen reader) would.
 
@@ -367,21 +406,9 @@ class Explorer:
     NAMES = {"η": "eta"}  # a slider's label → its name
 
     def __init__(self, page, index=0):
-        self.page = page
-        self.root = page.locator(".jp-OutputArea-output .bp-explorer").nth(index)
+        super().__init__(page, ".bp-explorer", index)
         self.image = self.root.locator("canvas.bp-loss").first  # the loss curve
         self.readout_box = self.root.locator(".bp-readout").first
-
-    def scroll_into_view(self, tries=20):
-        """Scroll the panel fully into view, as a learner would before using it. (JupyterLab
-        renders cells out of view lazily, so their heights, and the scroll target, settle late.)"""
-        for _ in range(tries):
-            self.root.evaluate("n => n.scrollIntoView({block: 'center'})")
-            self.page.wait_for_timeout(150)
-            if self.root.evaluate("""n => { const r = n.getBoundingClientRect();
-                    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""):
-                return
-        raise AssertionError("could not scroll the explorer into view")
 
     def handle(self, description):
         """The slider (a native range input) labelled `description` (η, epochs, w1_11, ...)."""
@@ -402,9 +429,6 @@ class Explorer:
         """The loss curve's pixels, as a data URL: it changes exactly when the drawing does."""
         return self.image.evaluate("c => c.toDataURL()")
 
-    def updates(self):
-        return int(self.root.get_attribute("data-updates") or 0)
-
     def screenshot(self):
         return self.image.screenshot()
 
@@ -414,5 +438,36 @@ class Explorer:
         handle = self.handle(description)
         handle.focus()
         handle.press(key)
-        self.page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n",
-                                    arg=[self.root.element_handle(), before], timeout=timeout * 1000)
+        self.wait_redrawn(before, timeout)
+
+
+class Tangent(Panel):
+    """One `bp.tangent` panel on the page: its menu (which parameter), its slider (the value), the
+    figure and the readout. It computes in the browser (src/bp/js/tangent.js) and puts what it
+    shows on its root element at full precision (data-name, data-value, data-params, data-loss,
+    data-slope, data-numeric)."""
+
+    def __init__(self, page, index=0):
+        super().__init__(page, ".bp-tangent", index)
+        self.menu = self.root.locator("select")
+        self.slider = self.root.locator("input[type=range]")
+        self.canvas = self.root.locator("canvas")
+
+    def shown(self):
+        """The setting and the numbers the page shows, every digit, and its readout text."""
+        return self.root.evaluate("""el => ({name: el.dataset.name, value: JSON.parse(el.dataset.value),
+            params: JSON.parse(el.dataset.params), loss: JSON.parse(el.dataset.loss),
+            slope: JSON.parse(el.dataset.slope), numeric: JSON.parse(el.dataset.numeric),
+            slider: Number(el.querySelector('input[type=range]').value), menu: el.querySelector('select').value,
+            readout: el.querySelector('[role=status]').innerText})""")
+
+    def press(self, control, key, timeout=30):
+        """Focus the slider or the menu (`control`: "slider" or "menu"), press `key`, wait for a redraw."""
+        before = self.updates()
+        target = self.slider if control == "slider" else self.menu
+        target.focus()
+        target.press(key)
+        self.wait_redrawn(before, timeout)
+
+    def screenshot(self):
+        return self.canvas.screenshot()

@@ -11,8 +11,13 @@ with, at full precision). The explorer computes in the browser (src/bp/explorer.
 must hold the same settings (the page sends each move to it): the test reads them back from the
 kernel as a second client of it, and compares. On a regression explorer it
 pushes η to the top of its range, where training diverges, and checks the readout says so in
-words. No output area (nor the Log Console, where widget callbacks' errors go) may hold a
-traceback or any stderr. The last test stops the server and the browser and asserts that no
+words. The chain rule's tangent (src/bp/js/tangent.js) is moved the same way — its slider with the
+arrow and page keys, its parameter menu with the keyboard (including a letter, which JupyterLab
+would take as "insert a cell" if the menu did not keep it) — and after each move the L, slope by
+backpropagation and central difference it shows must equal bp.loss, bp.gradients and
+bp.numerical_gradients on the data the kernel holds, to 1e-9 relative; the notebook keeps its
+cells; the kernel ends holding the parameter and value the page shows. No output area (nor the
+Log Console, where widget callbacks' errors go) may hold a traceback or any stderr. The last test stops the server and the browser and asserts that no
 process they started is left behind.
 
 Run: make test-lab. CHROMIUM overrides /usr/bin/chromium.
@@ -25,8 +30,8 @@ import re
 import numpy as np
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from labharness import (CHAPTERS, Explorer, chapters_with_explorer, click_menu, explorer_calls, open_and_run,
-                        output_problems)
+from labharness import (CHAPTERS, Explorer, Tangent, chapters_with_explorer, chapters_with_tangent, click_menu,
+                        explorer_calls, open_and_run, output_problems)
 
 import bp
 
@@ -166,6 +171,72 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
             shown = settings(Explorer(page, i))
             assert held == {"eta": shown["eta"], "epochs": shown["epochs"], "params": shown["params"]}, \
                 f"explorer {i + 1}: the kernel holds {held}, the page shows {shown}"
+        show_log_console(page)
+        assert output_problems(page) == [], "a traceback or stderr in an output area or the Log Console"
+    finally:
+        page.close()
+
+
+TANGENTS = chapters_with_tangent()
+# What the kernel holds for every tangent alive in it, in the order they were made (as JSON text).
+KERNEL_TANGENTS = ("__import__('json').dumps([dict(name=w.name, value=w.value, x=w.x, y=w.y, task=w.task, "
+                   "loss=w.loss, params=w.params) for w in __import__('ipywidgets').widgets.widget._instances.values() "
+                   "if isinstance(w, __import__('bp').tangent.Tangent)])")
+
+
+def test_the_chain_rule_chapter_has_a_tangent():
+    assert CHAPTERS / "chain_rule.ipynb" in TANGENTS, "chapters/chain_rule.ipynb displays no bp.tangent tangent"
+
+
+def check_tangent(shown, held, where):
+    """The numbers the page shows against bp on the data the kernel holds."""
+    name, value = shown["name"], shown["value"]
+    assert shown["params"] == dict(held["params"], **{name: value}), f"{where}: the other eight moved"
+    x, y, kw = held["x"], held["y"], {"task": held["task"], "loss": held["loss"]}
+    p = shown["params"]
+    for key, expected in (("loss", bp.loss(p, x, y, **kw)), ("slope", bp.gradients(p, x, y, **kw)[name]),
+                          ("numeric", bp.numerical_gradients(p, x, y, **kw)[name])):
+        assert np.isclose(shown[key], expected, rtol=1e-9, atol=0), f"{where}: {key} {shown[key]!r}, bp {expected!r}"
+    assert f"L = {shown['loss']:.6g}" in shown["readout"], (where, shown["readout"])
+
+
+@pytest.mark.parametrize("notebook", TANGENTS, ids=[p.stem for p in TANGENTS])
+def test_tangent_is_live_in_jupyterlab(lab, chromium, notebook):
+    page = chromium.new_page()
+    path = f"chapters/{notebook.name}"
+    try:
+        open_and_run(page, lab, path)
+        assert output_problems(page) == [], "a cell printed an error or a traceback"
+        held = lab.kernel_value(path, KERNEL_TANGENTS)
+        assert page.locator(".jp-OutputArea-output .bp-tangent").count() == len(held) >= 1
+        cells = page.locator(".jp-Notebook .jp-Cell").count()
+        for i, start in enumerate(held):
+            t = Tangent(page, i)
+            t.scroll_into_view()
+            shown = t.shown()
+            assert (shown["name"], shown["value"]) == (start["name"], start["value"])
+            check_tangent(shown, start, f"tangent {i + 1}, as made")
+            moves = [("slider", "ArrowRight"), ("slider", "PageUp"), ("menu", "ArrowDown"), ("slider", "ArrowLeft"),
+                     ("menu", "b"), ("slider", "End")]   # "b": the first parameter named b…, not a new cell
+            for control, key in moves:
+                before, shot = t.shown(), t.screenshot()
+                t.press(control, key)
+                shown = t.shown()
+                where = f"tangent {i + 1}, {key} on the {control}"
+                if control == "menu":
+                    assert shown["name"] != before["name"] and shown["menu"] == shown["name"], where
+                    assert shown["value"] == start["params"][shown["name"]], f"{where}: not at its starting value"
+                else:
+                    assert shown["name"] == before["name"] and shown["value"] == shown["slider"] != before["value"], where
+                assert t.screenshot() != shot, f"{where}: the figure did not change on screen"
+                check_tangent(shown, start, where)
+            assert shown["name"].startswith("b"), "the letter b did not pick a bias in the menu"
+            assert page.locator(".jp-Notebook .jp-Cell").count() == cells, "a key reached JupyterLab (a cell was added)"
+        # The kernel heard every move: it holds the parameter and the value the page shows.
+        for i, now in enumerate(lab.kernel_value(path, KERNEL_TANGENTS)):
+            shown = Tangent(page, i).shown()
+            assert (now["name"], now["value"]) == (shown["name"], shown["value"]), \
+                f"tangent {i + 1}: the kernel holds {now['name']} = {now['value']}, the page shows {shown}"
         show_log_console(page)
         assert output_problems(page) == [], "a traceback or stderr in an output area or the Log Console"
     finally:

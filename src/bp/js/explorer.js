@@ -11,6 +11,7 @@
 import {PARAM_NAMES, forward, train} from "./network.js";
 import {fmtE, fmtG} from "./format.js";
 import {COLORS, setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, drawLosses} from "./plot.js";
+import {slider, keepKeys} from "./controls.js";
 
 const GRID = 60;  // the decision boundary: GRID × GRID points, as explorer.GRID in the old kernel-drawn figure
 
@@ -74,27 +75,9 @@ function drawBoundary(canvas, params, x, y, task, features, scratch) {
 // The widget
 // ---------------------------------------------------------------------------------------------
 
-let counter = 0;
-
-function slider(el, key, label, {min, max, step}) {
-  const id = `bp-explorer-${++counter}-${key}`;
-  const row = document.createElement("div");
-  row.className = "bp-slider";
-  row.dataset.name = key;
-  const lab = Object.assign(document.createElement("label"), {htmlFor: id, textContent: label});
-  const input = Object.assign(document.createElement("input"), {type: "range", id, min, max, step});
-  input.dataset.name = key;
-  const out = document.createElement("output");
-  out.htmlFor = id;
-  out.setAttribute("aria-hidden", "true");  // the slider's aria-valuetext says the same
-  row.append(lab, input, out);
-  el.append(row);
-  return {input, out};
-}
-
 function render({model, el}) {
   const root = document.createElement("div");
-  root.className = "bp-explorer";
+  root.className = "bp-explorer bp-widget";  // bp-widget: every bp widget, live in the page (tests/browser)
   const controls = Object.assign(document.createElement("div"), {className: "bp-controls"});
   const figure = Object.assign(document.createElement("div"), {className: "bp-figure"});
   const plots = Object.assign(document.createElement("div"), {className: "bp-plots"});
@@ -204,12 +187,7 @@ function render({model, el}) {
     });
     input.addEventListener("change", () => model.save_changes());
   }
-  // The keys that move a slider stay with it: JupyterLab would otherwise take them as notebook
-  // shortcuts (and take the focus away) before the slider sees them.
-  const SLIDER_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"]);
-  controls.addEventListener("keydown", (event) => {
-    if (event.target.matches("input[type=range]") && SLIDER_KEYS.has(event.key)) event.stopPropagation();
-  });
+  keepKeys(controls);  // JupyterLab must not take the sliders' keys
   const redraw = () => { showSettings(); update(); };
   for (const name of ["eta", "epochs", "params", "x", "y", "loss", "features", "divergence_limit"]) {
     model.on(`change:${name}`, redraw);

@@ -99,15 +99,34 @@ function allFinite(p) {
   return PARAM_NAMES.every((name) => Number.isFinite(p[name]));
 }
 
+// network.loss(params, x, y, *, task, loss): the mean of the rows' losses (x is a list of rows).
+export function meanLoss(params, x, y, {task, loss}) {
+  const each = x.map((row, i) => rowLoss(forward(params, row[0], row[1], task), y[i], loss));
+  return npSum(each) / each.length;               // float(np.mean(_loss(_forward(p, ...), y, task, loss)))
+}
+
+// network.gradients(params, x, y, *, task, loss): ∂L/∂(each parameter) by backpropagation, the
+// mean over the rows.
+export function gradients(params, x, y, {task, loss}) {
+  const each = x.map((row, i) => backward(params, forward(params, row[0], row[1], task), row[0], row[1], y[i], task, loss));
+  const out = {};
+  for (const name of PARAM_NAMES) out[name] = npSum(each.map((g) => g[name])) / each.length;  // float(np.mean(g[name]))
+  return out;
+}
+
+// network.numerical_gradients(params, x, y, *, task, loss, h)[name]: the central difference
+// (L(w + h) − L(w − h)) / 2h for one parameter.
+export function numericalGradient(params, x, y, name, {task, loss, h}) {
+  const up = {...params, [name]: params[name] + h}, down = {...params, [name]: params[name] - h};
+  return (meanLoss(up, x, y, {task, loss}) - meanLoss(down, x, y, {task, loss})) / (2 * h);
+}
+
 // network.train(params, x, y, *, task, eta, epochs, loss): per-sample SGD, w_new = w_old − η ∂L/∂w,
 // over the rows in the order given. `limit` is network.DIVERGENCE_LIMIT (sent by the kernel).
 export function train(params, x, y, {task, loss, eta, epochs, limit}) {
   let p = {...params};                             // p = check_params(params)
-  const meanLoss = (q) => {                        // def mean_loss(q): float(np.mean(_loss(_forward(q, ...))))
-    const each = x.map((row, i) => rowLoss(forward(q, row[0], row[1], task), y[i], loss));
-    return npSum(each) / each.length;
-  };
-  const losses = [meanLoss(p)];                    // losses = [mean_loss(p)]
+  const meanLossOf = (q) => meanLoss(q, x, y, {task, loss});  // def mean_loss(q): float(np.mean(...))
+  const losses = [meanLossOf(p)];                  // losses = [mean_loss(p)]
   if (!Number.isFinite(losses[0]) || losses[0] > limit) {  // if not np.isfinite(losses[0]) or losses[0] > DIVERGENCE_LIMIT:
     return {losses: [], params: p, diverged: true};        //     return TrainResult(np.array([]), p, True)
   }
@@ -120,7 +139,7 @@ export function train(params, x, y, {task, loss, eta, epochs, limit}) {
       for (const name of PARAM_NAMES) next[name] = q[name] - eta * g[name];  // q = {name: q[name] - eta * g[name] ...}
       q = next;
     }
-    const L = meanLoss(q);                         //     L = mean_loss(q)
+    const L = meanLossOf(q);                       //     L = mean_loss(q)
     if (!(Number.isFinite(L) && L <= limit && allFinite(q))) {  // if not (np.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(q)):
       return {losses, params: p, diverged: true};  //         return TrainResult(np.array(losses), p, True)
     }

@@ -1,7 +1,16 @@
 // Canvas figures shared by the book's widgets: axes, ticks and the loss curve.
 import {fmtTick} from "./format.js";
 
-export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222"};
+// The figures' colours on a light page. A widget may pass its own (themeColors) to every function below.
+export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222",
+                       background: "#fff"};
+
+// The colours of the page's theme (light or dark): the CSS custom properties --bp-line, --bp-text, ...
+// that the widget's stylesheet sets on `el` from the book's or JupyterLab's theme; COLORS where unset.
+export function themeColors(el) {
+  const style = getComputedStyle(el);
+  return Object.fromEntries(Object.entries(COLORS).map(([key, light]) => [key, style.getPropertyValue(`--bp-${key}`).trim() || light]));
+}
 
 export function niceStep(span, count) {
   const raw = span / Math.max(1, count);
@@ -32,7 +41,7 @@ export function logTicks(lo, hi) {
   return ticks;
 }
 
-export function setupCanvas(canvas, width, height) {
+export function setupCanvas(canvas, width, height, colors = COLORS) {
   const ratio = window.devicePixelRatio || 1;
   if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
     canvas.width = Math.round(width * ratio);
@@ -43,18 +52,18 @@ export function setupCanvas(canvas, width, height) {
   const ctx = canvas.getContext("2d");
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  ctx.fillStyle = "#fff";
+  ctx.fillStyle = colors.background;
   ctx.fillRect(0, 0, width, height);
   ctx.font = "12px system-ui, -apple-system, 'Segoe UI', sans-serif";
-  ctx.fillStyle = COLORS.text;
+  ctx.fillStyle = colors.text;
   return ctx;
 }
 
-export function drawFrame(ctx, box, title, xlabel, ylabel) {
-  ctx.strokeStyle = COLORS.axis;
+export function drawFrame(ctx, box, title, xlabel, ylabel, colors = COLORS) {
+  ctx.strokeStyle = colors.axis;
   ctx.lineWidth = 1;
   ctx.strokeRect(box.x + 0.5, box.y + 0.5, box.w, box.h);
-  ctx.fillStyle = COLORS.text;
+  ctx.fillStyle = colors.text;
   ctx.textAlign = "center";
   ctx.textBaseline = "bottom";
   ctx.font = "13px system-ui, -apple-system, 'Segoe UI', sans-serif";
@@ -70,27 +79,27 @@ export function drawFrame(ctx, box, title, xlabel, ylabel) {
   ctx.restore();
 }
 
-export function drawXTicks(ctx, box, ticks, toX) {
+export function drawXTicks(ctx, box, ticks, toX, colors = COLORS) {
   ctx.textAlign = "center";
   ctx.textBaseline = "top";
   for (const t of ticks) {
     const px = Math.round(toX(t)) + 0.5;
-    ctx.strokeStyle = COLORS.axis;
+    ctx.strokeStyle = colors.axis;
     ctx.beginPath(); ctx.moveTo(px, box.y + box.h); ctx.lineTo(px, box.y + box.h + 4); ctx.stroke();
     ctx.fillText(fmtTick(t), px, box.y + box.h + 5);
   }
 }
 
-export function drawYTicks(ctx, box, ticks, toY, grid) {
+export function drawYTicks(ctx, box, ticks, toY, grid, colors = COLORS) {
   ctx.textAlign = "right";
   ctx.textBaseline = "middle";
   for (const t of ticks) {
     const py = Math.round(toY(t)) + 0.5;
     if (grid) {
-      ctx.strokeStyle = COLORS.grid;
+      ctx.strokeStyle = colors.grid;
       ctx.beginPath(); ctx.moveTo(box.x + 1, py); ctx.lineTo(box.x + box.w, py); ctx.stroke();
     }
-    ctx.strokeStyle = COLORS.axis;
+    ctx.strokeStyle = colors.axis;
     ctx.beginPath(); ctx.moveTo(box.x - 4, py); ctx.lineTo(box.x, py); ctx.stroke();
     ctx.fillText(fmtTick(t), box.x - 6, py);
   }
