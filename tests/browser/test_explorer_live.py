@@ -140,10 +140,10 @@ def _check(shown, state, where):
 
 
 @pytest.mark.parametrize("path", sorted(PAGES))
-def test_explorer_is_live_in_the_static_page(visit, report, path):
+def test_explorer_is_live_in_the_static_page(visit, report, lazy, path):
     task = PAGES[path]
     page, log = visit(path)
-    page.wait_for_selector(".bp-explorer", timeout=20_000)
+    lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
     states = _explorers(page)
     assert states and all(s["task"] == task for s in states), f"{path}: no {task} explorer in the page"
     diverged = 0
