@@ -8,7 +8,8 @@
  * widget of the page, as it would have at load. Before, they were plain <script>s in <head>: every
  * page with a widget blocked its first paint on them. RequireJS's configuration (where the manager
  * and anywidget live) stays the inline `var require = {...}` that layout.html prints before this.
- * `data-require` and `data-manager` carry the two scripts' addresses (with Sphinx's ?v= checksum).
+ * `data-require` and `data-manager` carry the two scripts' addresses (with Sphinx's ?v= checksum),
+ * `data-anywidget` that of anywidget's front end, as RequireJS will ask for it.
  * tests/browser/conftest.py (`show`) scrolls to a widget and waits for it, as a reader would.
  */
 (function () {
@@ -20,6 +21,13 @@
   function load() {
     if (started) return;
     started = true;
+    // anywidget's front end (an anonymous AMD module that RequireJS itself must load) is asked for
+    // only once the manager runs: fetch it alongside, so that it is there by then.
+    var early = document.createElement("link");
+    early.rel = "preload";
+    early.as = "script";
+    early.href = config.anywidget;
+    document.head.appendChild(early);
     // async = false: the manager runs after RequireJS (both download at once).
     [config.require, config.manager].forEach(function (src) {
       var script = document.createElement("script");

@@ -19,7 +19,8 @@ slowed down 4× (CDP Emulation.setCPUThrottlingRate), and the medians are printe
 Targets (issue 17, desktop): ≤ 1200 kB gz before scrolling; LT sum ≤ 300 ms; widget ≤ 1000 ms
 after it scrolls into view. The machine's load average is printed: compare runs made back to back.
 
-Run: make bench-load   (or .venv/bin/python benchmarks/load.py --runs 5 [--page regression])
+Run: make bench-load   (or .venv/bin/python benchmarks/load.py --runs 5 [--page regression]
+     [--before DIR: another build, e.g. main's, measured in alternation with this one])
 """
 
 from __future__ import annotations
@@ -188,7 +189,13 @@ def row(path, results):
     for key, _, width, digits in COLUMNS:
         values = [r[key] for r in results if r.get(key) is not None]
         cells.append(f"{statistics.median(values):{width}.{digits}f}" if values else " " * (width - 1) + "-")
-    return f"{path:32s}" + " ".join(cells)
+    return f"{path:39s}" + " ".join(cells)
+
+
+def serve(directory):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_port}"
 
 
 def main():
@@ -196,33 +203,43 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="loads per page and size (the median is shown)")
     parser.add_argument("--page", action="append", help="only pages whose path contains this (repeatable)")
     parser.add_argument("--size", choices=sorted(SIZES), action="append", help="only this size (repeatable)")
+    parser.add_argument("--before", type=Path, metavar="DIR",
+                        help="another build of the book (e.g. main's) measured too, its loads alternating "
+                             "with this one's so that both see the same machine load")
     parser.add_argument("--json", type=Path, help="also write every load's figures here")
     args = parser.parse_args()
     if not (HTML / "index.html").is_file():
         raise SystemExit(f"no built book in {HTML}: build it first (make book)")
+    builds = {"": HTML} if args.before is None else {"before": args.before.resolve(), "after": HTML}
     pages = [p for p in pages_of_book() if not args.page or any(s in p for s in args.page)]
     sizes = args.size or ["desktop", "phone"]
     from playwright.sync_api import sync_playwright
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(HTML)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    server = f"http://127.0.0.1:{httpd.server_port}"
+    servers = {name: serve(directory) for name, directory in builds.items()}
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     everything = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        print(f"Chromium {browser.version}; medians of {args.runs} cold loads; times in ms from navigation start")
+        print(f"Chromium {browser.version}; medians of {args.runs} cold loads; times in ms from navigation start"
+              + ("; before/after loads alternate" if len(builds) > 1 else ""))
         for size in sizes:
             spec = SIZES[size]["context"]["viewport"]
             cpu = SIZES[size]["cpu"]
             print(f"\n{size}: {spec['width']} × {spec['height']}" + (f", CPU slowed {cpu}×" if cpu > 1 else ""))
-            print(f"{'page':32s}" + " ".join(f"{label:>{w}s}" for _, label, w, _ in COLUMNS))
+            print(f"{'page':39s}" + " ".join(f"{label:>{w}s}" for _, label, w, _ in COLUMNS))
             for path in pages:
-                results = [one_load(browser, server, path, size) for _ in range(args.runs)]
-                everything.setdefault(size, {})[path] = results
-                print(row(path, results), flush=True)
+                results = {name: [] for name in builds}
+                for _ in range(args.runs):
+                    for name, directory in builds.items():
+                        if (directory / path).is_file():
+                            results[name].append(one_load(browser, servers[name][1], path, size))
+                for name in builds:
+                    everything.setdefault(size, {}).setdefault(path, {})[name or "after"] = results[name]
+                    label = f"{path} {name}" if name == "before" or not name else f"{'':{len(path)}s} {name}"
+                    print(row(label, results[name]) if results[name] else f"{label:39s} (no such page)", flush=True)
         browser.close()
-    httpd.shutdown()
+    for httpd, _ in servers.values():
+        httpd.shutdown()
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.json:
         args.json.write_text(json.dumps(everything, indent=1))

@@ -89,6 +89,9 @@ def main():
                           else r.abort("blockedbyclient"))
             page = context.new_page()
             page.goto(f"{server}/{path}", wait_until="load")
+            # The widget manager loads when a widget comes near the window: scroll to the first one.
+            page.locator('script[type="application/vnd.jupyter.widget-view+json"]').first.evaluate(
+                "s => s.parentElement.scrollIntoView({block: 'center'})")
             root = page.locator(".bp-explorer").first
             root.wait_for(timeout=20_000)
             root.scroll_into_view_if_needed()
