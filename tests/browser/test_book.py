@@ -1,7 +1,10 @@
 """The built book in a real browser, as a reader with no network beyond the book itself sees it.
 
-Every page is opened in Debian's Chromium (Playwright) from a local static server and must:
-load nothing from another host; typeset every math element; show every image, with alt text
+Every page is opened in Debian's Chromium (Playwright) from a local static server and read as a
+reader does — scrolled through, every hidden solution opened — since MathJax typesets the math and
+the widget manager draws the widgets only as they come near the window. Each page must then:
+load nothing from another host; have every math element typeset (the ones not shown on screen
+once the page is printed); show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
 widget, every one of them one of bp's widgets that compute in the page (an anywidget, see
 bp/_esm.py: test_explorer_live.py and test_tangent_live.py move their sliders), so that no slider
