@@ -7,7 +7,7 @@ load nothing from another host; have every math element typeset (the ones not sh
 once the page is printed); show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
 widget, every one of them one of bp's widgets that compute in the page (an anywidget, see
-bp/_esm.py: test_explorer_live.py and test_tangent_live.py move their sliders), so that no slider
+bp/_esm.py: the test_*_live.py files drive them), so that no slider
 of the book is dead in the HTML, with a visible note next to it that your browser computes it and
 none that it needs a kernel; log no console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
@@ -37,7 +37,7 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # The note next to a widget (bp's widgets run in the page): the browser computes it.
 IN_PAGE_NOTICE = re.compile(r"\b(your|the)\s+browser\b", re.I)
 NEEDS_KERNEL = re.compile(r"need[s]?\s+a\s+(live|running)", re.I)
-# The root element of every bp widget (the explorers, the tangent): its front end computes in the page.
+# The root element of every bp widget (the explorers, the tangent, the steppers): it computes in the page.
 BP_WIDGET = ".bp-widget"
 TIMEOUT_MS = 20_000
 

@@ -10,21 +10,10 @@
 
 import {PARAM_NAMES, forward, train} from "./network.js";
 import {fmtE, fmtG} from "./format.js";
-import {COLORS, setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, drawLosses} from "./plot.js";
+import {COLORS, setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, drawLosses, planeLimits} from "./plot.js";
 import {slider, keepKeys} from "./controls.js";
 
 const GRID = 60;  // the decision boundary: GRID × GRID points, as explorer.GRID in the old kernel-drawn figure
-
-// The limits of the decision boundary's plane: as the old figure's `_limits`.
-function limits(x) {
-  const out = [];
-  for (const c of [0, 1]) {
-    const lo = Math.min(...x.map((r) => r[c])), hi = Math.max(...x.map((r) => r[c]));
-    const pad = 0.1 * (hi - lo) + 0.1;
-    out.push([lo - pad, hi + pad]);
-  }
-  return out;
-}
 
 // RdBu (red at ŷ = 0, white at 0.5, blue at 1), at 60 % over white.
 function rdbu(v) {
@@ -38,7 +27,7 @@ function drawBoundary(canvas, params, x, y, task, features, scratch) {
   const W = 300, H = 280;
   const ctx = setupCanvas(canvas, W, H);
   const box = {x: 60, y: 28, w: W - 60 - 22, h: H - 28 - 48};
-  const [[x0, x1], [y0, y1]] = limits(x);
+  const [[x0, x1], [y0, y1]] = planeLimits(x);  // as the old figure's `_limits`
   const image = scratch.getContext("2d").createImageData(GRID, GRID);
   for (let r = 0; r < GRID; r++) {
     const IQ = y1 - ((y1 - y0) * r) / (GRID - 1);        // rows from the top (high IQ) down

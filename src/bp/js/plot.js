@@ -1,4 +1,5 @@
-// Canvas figures shared by the book's widgets: axes, ticks and the loss curve.
+// Canvas figures shared by the book's widgets: axes, ticks and the loss curve. Each drawing function
+// takes optional colours (as COLORS; themeColors reads them from the page's CSS).
 import {fmtTick} from "./format.js";
 
 // The figures' colours on a light page. A widget may pass its own (themeColors) to every function below.
@@ -106,35 +107,48 @@ export function drawYTicks(ctx, box, ticks, toY, grid, colors = COLORS) {
 }
 
 // The loss curve: mean loss per epoch on a log axis (an exact 0 is drawn at 1e-300, as before).
-export function drawLosses(canvas, losses, note) {
-  const W = 380, H = 280;
-  const ctx = setupCanvas(canvas, W, H);
+// `epochs` fixes the x axis at 0 … epochs (a curve that grows while training plays); by default it
+// spans the losses given.
+export function drawLosses(canvas, losses, note, {width = 380, height = 280, theme = COLORS, epochs = null} = {}) {
+  const W = width, H = height;
+  const ctx = setupCanvas(canvas, W, H, theme);
   const box = {x: 70, y: 28, w: W - 70 - 22, h: H - 28 - 48};
-  drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)");
+  drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)", theme);
   if (losses.length) {
     const ys = losses.map((v) => Math.max(v, 1e-300));
     const top = Math.max(...ys) * 1.5, bottom = Math.min(...ys) / 1.5;
-    const n = Math.max(1, ys.length - 1);
+    const n = Math.max(1, epochs === null ? ys.length - 1 : epochs);
     const toX = (i) => box.x + (i / n) * box.w;
     const l0 = Math.log10(bottom), l1 = Math.log10(top);
     const toY = (v) => box.y + box.h - ((Math.log10(v) - l0) / (l1 - l0)) * box.h;
-    drawYTicks(ctx, box, logTicks(bottom, top), toY, true);
-    drawXTicks(ctx, box, linearTicks(0, n, 5).filter((t) => Number.isInteger(t)), toX);
-    ctx.strokeStyle = COLORS.line;
+    drawYTicks(ctx, box, logTicks(bottom, top), toY, true, theme);
+    drawXTicks(ctx, box, linearTicks(0, n, 5).filter((t) => Number.isInteger(t)), toX, theme);
+    ctx.strokeStyle = theme.line;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ys.forEach((v, i) => (i ? ctx.lineTo(toX(i), toY(v)) : ctx.moveTo(toX(i), toY(v))));
     ctx.stroke();
     if (ys.length < 3) {
-      ctx.fillStyle = COLORS.line;
+      ctx.fillStyle = theme.line;
       ys.forEach((v, i) => { ctx.beginPath(); ctx.arc(toX(i), toY(v), 3.5, 0, 2 * Math.PI); ctx.fill(); });
     }
   }
   if (note) {
-    ctx.fillStyle = COLORS.red;
+    ctx.fillStyle = theme.red;
     ctx.font = "bold 14px system-ui, -apple-system, 'Segoe UI', sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     note.split("\n").forEach((line, k) => ctx.fillText(line, box.x + box.w / 2, box.y + box.h / 2 + 18 * k - 9));
   }
+}
+
+// The limits of a plane drawn under rows x = [[x1, x2], ...]: each column's range, padded by 10 % + 0.1.
+export function planeLimits(x) {
+  const out = [];
+  for (const c of [0, 1]) {
+    const lo = Math.min(...x.map((r) => r[c])), hi = Math.max(...x.map((r) => r[c]));
+    const pad = 0.1 * (hi - lo) + 0.1;
+    out.push([lo - pad, hi + pad]);
+  }
+  return out;
 }
