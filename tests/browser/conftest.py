@@ -184,8 +184,12 @@ def visit(browser, server):
 
 def show(page, element, timeout=TIMEOUT_MS):
     """Scroll `element` (a Locator or ElementHandle) into the middle of the window, as a reader
-    would, and wait until what is there is complete: its math typeset, its widgets drawn."""
-    element.evaluate("e => e.scrollIntoView({block: 'center', behavior: 'instant'})")
+    would (opening the <details> it is folded in, if any), and wait until what is there is
+    complete: its math typeset, its widgets drawn."""
+    element.evaluate("""e => {
+        for (let d = e.closest('details:not([open])'); d; d = d.parentElement.closest('details:not([open])')) d.open = true;
+        e.scrollIntoView({block: 'center', behavior: 'instant'});
+    }""")
     page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)
 
 
