@@ -16,7 +16,7 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
 .PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean \
-        test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page
+        test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
@@ -26,6 +26,7 @@ help:
 	@echo "make bench      print the benchmark figures"
 	@echo "make bench-lab  print slider-to-figure latency in JupyterLab (Chromium)"
 	@echo "make bench-page print slider-to-curve latency in the static book (Chromium; builds it if missing)"
+	@echo "make bench-load print how fast each page of the book opens, desktop and phone (Chromium; builds it if missing)"
 	@echo "make assets     refresh the committed npm files (needs node and npm; the book build never does)"
 
 # Set-up: a virtual environment with the pinned requirements and `bp` installed editable.
@@ -112,6 +113,13 @@ bench-lab: $(STAMP) chromium
 bench-page: $(STAMP) chromium
 	test -f _build/html/index.html || $(BIN)/jupyter-book build . -W -n --keep-going
 	$(BIN)/python benchmarks/page_latency.py
+
+# Every page of the built book opened cold (median of 5): bytes gzip-compressed and requests before the
+# reader scrolls, first paint, load, long tasks, the first widget drawn once scrolled to; at desktop
+# size and at phone size with the CPU slowed 4x. BEFORE=dir measures another build alternately too.
+bench-load: $(STAMP) chromium
+	test -f _build/html/index.html || $(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python benchmarks/load.py $(if $(BEFORE),--before $(BEFORE))
 
 clean:
 	rm -rf _build

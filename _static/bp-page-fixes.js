@@ -12,6 +12,9 @@
  *      the icons are decorative, so their titles go; a folded cell output ("Show code cell
  *      output", myst-nb's hide-output tag) is labelled "Toggle hidden content": its name becomes
  *      its visible text;
+ *    - a link that holds only a formula (the page's contents, where a section is named by its
+ *      parameter, w¹₂₁) has no name (link-name): MathJax's MathML for screen readers is not part
+ *      of a link's name. It is named by the formula in words ("w superscript 2 subscript 21");
  *    - in the left navigation, a chapter with pages of its own (`sections:` in _toc.yml) gets an
  *      expand/collapse toggle that holds only a chevron icon (the theme's keyboard-expandable
  *      tree, pydata-sphinx-theme #1582), so the toggle has no name (rule summary-name): it is
@@ -41,10 +44,33 @@
     });
   }
 
-  // Widgets render and Font Awesome swaps icons for SVGs after the page loads: fix what appears.
+  // A MathML formula in words: b_{11} is "b subscript 11".
+  function words(node) {
+    var parts = Array.prototype.map.call(node.children, words);
+    switch (node.localName) {
+      case "mi": case "mn": case "mo": case "mtext": return node.textContent.trim();
+      case "msub": return parts[0] + " subscript " + parts[1];
+      case "msup": return parts[0] + " superscript " + parts[1];
+      case "msubsup": return parts[0] + " superscript " + parts[2] + " subscript " + parts[1];
+      default: return parts.filter(Boolean).join(" ");
+    }
+  }
+
+  function fixMathLinks(root) {
+    root.querySelectorAll("a[href]:not([aria-label]) > .math:only-child").forEach(function (math) {
+      var link = math.parentElement;
+      var mml = math.querySelector("mjx-assistive-mml > math");
+      var alone = Array.prototype.every.call(link.childNodes, function (n) {
+        return n === math || (n.nodeType === Node.TEXT_NODE && !n.textContent.trim());
+      });
+      if (mml && alone && mml.children.length) link.setAttribute("aria-label", words(mml));
+    });
+  }
+
+  // MathJax typesets (as the reader scrolls) after the page loads: fix what appears.
   document.addEventListener("DOMContentLoaded", function () {
     var pending = false;
-    function fixAll() { pending = false; fixTheme(document); }
+    function fixAll() { pending = false; fixTheme(document); fixMathLinks(document); }
     fixAll();
     new MutationObserver(function () {
       if (!pending) { pending = true; requestAnimationFrame(fixAll); }

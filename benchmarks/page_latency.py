@@ -143,6 +143,12 @@ def playground_state_bytes(page_file):
             sum(len(json.dumps(m["datasets"])) for m in models))
 
 
+def show_first_widget(page):
+    """The widget manager loads when a widget comes near the window: scroll to the page's first one."""
+    page.locator('script[type="application/vnd.jupyter.widget-view+json"]').first.evaluate(
+        "s => s.parentElement.scrollIntoView({block: 'center'})")
+
+
 def measure_playgrounds(browser, server, path):
     print(f"\n{path}: the network playground in the static page (Chromium {browser.version})")
     for label, controls, moves in PLAYGROUND_SETTINGS:
@@ -151,6 +157,7 @@ def measure_playgrounds(browser, server, path):
                       else r.abort("blockedbyclient"))
         page = context.new_page()
         page.goto(f"{server}/{path}", wait_until="load")
+        show_first_widget(page)
         root = page.locator(".bp-playground").first
         root.wait_for(timeout=20_000)
         root.scroll_into_view_if_needed()
@@ -213,6 +220,7 @@ def main():
                           else r.abort("blockedbyclient"))
             page = context.new_page()
             page.goto(f"{server}/{path}", wait_until="load")
+            show_first_widget(page)
             root = page.locator(".bp-explorer").first
             root.wait_for(timeout=20_000)
             root.scroll_into_view_if_needed()

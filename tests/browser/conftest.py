@@ -30,6 +30,22 @@ CHROMIUM_ARGS = [
 ]
 REPORT = {"pages": {}, "started": time.monotonic(), "lines": [], "heights": []}
 TIMEOUT_MS = 20_000
+WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
+
+# What a page draws only as the reader comes to it: MathJax typesets the math near the window
+# (ui/lazy, see _config.yml; the rest before printing) and the widget manager loads when a widget
+# comes near the window (_templates/bp-lazy-widgets.js). True once everything shown in the window
+# is complete: every math element there typeset (no MathJax placeholder, mjx-lazy, left in it) and
+# every widget there drawn. (Not shown: display:none, or inside a closed <details>.)
+COMPLETE_IN_VIEW = """(view) => {
+    const inView = (e) => { const r = e.getBoundingClientRect();
+                            return e.checkVisibility() && r.bottom >= 0 && r.top <= innerHeight; };
+    const typeset = (m) => m.querySelector('mjx-container') !== null && m.querySelector('mjx-lazy') === null;
+    const drawn = (s) => { const a = s.previousElementSibling;
+                           return !!a && a.classList.contains('widget-subarea') && a.children.length > 0; };
+    return [...document.querySelectorAll('.math')].filter(inView).every(typeset)
+        && [...document.querySelectorAll(view)].filter(s => inView(s.parentElement)).every(drawn);
+}"""
 
 
 def pytest_configure(config):
@@ -166,6 +182,52 @@ def visit(browser, server):
         c.close()
 
 
+def show(page, element, timeout=TIMEOUT_MS):
+    """Scroll `element` (a Locator or ElementHandle) into the middle of the window, as a reader
+    would (opening the <details> it is folded in, if any), and wait until what is there is
+    complete: its math typeset, its widgets drawn."""
+    element.evaluate("""e => {
+        for (let d = e.closest('details:not([open])'); d; d = d.parentElement.closest('details:not([open])')) d.open = true;
+        e.scrollIntoView({block: 'center', behavior: 'instant'});
+    }""")
+    page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)
+
+
+def show_widgets(page, timeout=TIMEOUT_MS):
+    """Scroll to each stored widget of the page in turn and wait until it is drawn; their number."""
+    views = page.locator(WIDGET_VIEW)
+    for k in range(views.count()):
+        show(page, views.nth(k).locator("xpath=.."), timeout)
+    return views.count()
+
+
+def scroll_through(page, timeout=TIMEOUT_MS):
+    """Read the whole page: every closed <details> (a hidden solution) opened, scroll from top to
+    bottom a window at a time, waiting at each stop until what is in the window is complete (math
+    typeset, widgets drawn); then the <details> closed again and back to the top."""
+    page.evaluate("""() => document.querySelectorAll('details:not([open])').forEach(d => {
+                             d.dataset.bpOpened = ''; d.open = true; })""")
+    y = 0
+    while True:
+        page.evaluate("y => window.scrollTo({top: y, behavior: 'instant'})", y)
+        page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)
+        y += page.evaluate("innerHeight") * 0.9
+        if y >= page.evaluate("document.documentElement.scrollHeight"):
+            break
+    page.evaluate("""() => { document.querySelectorAll('details[data-bp-opened]').forEach(d => {
+                                 delete d.dataset.bpOpened; d.open = false; });
+                             window.scrollTo({top: 0, behavior: 'instant'}); }""")
+    page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def lazy():
+    """The helpers above, for tests: lazy.show(page, element), lazy.show_widgets(page),
+    lazy.scroll_through(page)."""
+    import types
+    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through)
+
+
 def pytest_terminal_summary(terminalreporter):
     """Print the page weights (HTML + every asset it loaded) and the test's duration."""
     pages = REPORT["pages"]
@@ -181,8 +243,11 @@ def pytest_terminal_summary(terminalreporter):
     if not pages:
         return
     tr.section("book pages in the browser")
+    tr.write_line("once read through; before scrolling (raw bytes, as served here: no compression)")
     for path, r in sorted(pages.items(), key=lambda kv: -kv[1]["bytes"]):
-        tr.write_line(f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests  {path}")
+        first = r.get("before scrolling", r)
+        tr.write_line(f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests; "
+                      f"{first['bytes'] / 1e6:5.2f} MB in {first['requests']:3d}  {path}")
     seconds = time.monotonic() - REPORT["started"]
     tr.write_line(f"browser test: {len(pages)} pages in {seconds:.1f} s")
     out = HTML.parent / "browser-report.json"

@@ -1,7 +1,10 @@
 """The built book in a real browser, as a reader with no network beyond the book itself sees it.
 
-Every page is opened in Debian's Chromium (Playwright) from a local static server and must:
-load nothing from another host; typeset every math element; show every image, with alt text
+Every page is opened in Debian's Chromium (Playwright) from a local static server and read as a
+reader does — scrolled through, every hidden solution opened — since MathJax typesets the math and
+the widget manager draws the widgets only as they come near the window. Each page must then:
+load nothing from another host; have every math element typeset (the ones not shown on screen
+once the page is printed); show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
 widget, every one of them one of bp's widgets that compute in the page (an anywidget, see
 bp/_esm.py: the test_*_live.py files drive them), so that no slider
@@ -38,6 +41,13 @@ NEEDS_KERNEL = re.compile(r"need[s]?\s+a\s+(live|running)", re.I)
 BP_WIDGET = ".bp-widget"
 TIMEOUT_MS = 20_000
 
+# The math elements not typeset (none yet, or MathJax's lazy placeholder): of those shown on screen
+# (arg true) or of all.
+UNTYPESET = """(shown) => [...document.querySelectorAll('.math')]
+    .filter(e => !shown || e.checkVisibility())
+    .filter(e => !e.querySelector('mjx-container') || e.querySelector('mjx-lazy'))
+    .map(e => e.textContent.slice(0, 60))"""
+
 # axe-core rules that cannot be fixed here, by rule id, with the reason. Keep this empty if you can.
 AXE_EXCEPTIONS: dict[str, str] = {}
 
@@ -48,25 +58,19 @@ def _repository():
     return repo["url"].rstrip("/"), repo.get("branch", "main"), (repo.get("path_to_book") or "").strip("/")
 
 
-def _wait_until_rendered(page):
-    """Wait for MathJax's first typesetting and for every stored widget; return what never came."""
+def _wait_until_rendered(page, lazy):
+    """Read the page as a reader would: scroll through it (every hidden solution opened) until
+    every math element and widget in view is complete (MathJax typesets math near the window, the
+    widget manager loads when a widget comes near: conftest.py); return what never came."""
     problems = []
     try:
-        if page.evaluate("() => document.querySelector('.math') !== null"):
-            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
-                                   timeout=TIMEOUT_MS)
-            page.evaluate("() => MathJax.startup.promise")
+        lazy.scroll_through(page)
     except PlaywrightTimeout:
-        problems.append("MathJax never loaded")
+        problems.append("scrolled through the page, the math or a widget in view never finished")
     try:
-        page.wait_for_function(
-            """(sel) => [...document.querySelectorAll(sel)].every(s => {
-                   const area = s.previousElementSibling;
-                   return area && area.classList.contains('widget-subarea') && area.children.length > 0;
-               }) && [...document.images].every(i => i.complete)""",
-            arg=WIDGET_VIEW, timeout=TIMEOUT_MS)
+        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=TIMEOUT_MS)
     except PlaywrightTimeout:
-        problems.append("the widgets (or images) never finished rendering")
+        problems.append("the images never finished loading")
     # Let the page's fix-up script (a MutationObserver) see the last widgets, then settle.
     page.wait_for_timeout(200)
     return problems
@@ -79,26 +83,26 @@ def _weight(page):
     }""")
 
 
-def test_page(visit, report, server_log, page_path):
+def test_page(visit, report, server_log, lazy, page_path):
     path = page_path
     page, log = visit(path)
-    problems = _wait_until_rendered(page)
+    page.wait_for_load_state("networkidle")
+    before_scrolling = _weight(page)
+    problems = _wait_until_rendered(page, lazy)
     n_views = page.locator(WIDGET_VIEW).count()
-    report["pages"][path] = _weight(page)
+    report["pages"][path] = {**_weight(page), "before scrolling": before_scrolling}
 
     # Nothing leaves the local server; nothing local is missing.
     problems += [f"request to another host: {u}" for u in sorted(set(log["foreign"]))]
     problems += [f"failed request: {f}" for f in log["failed"] if "127.0.0.1" in f]
     problems += [f"the server answered {status} to {p}" for status, p in server_log if status >= 400]
 
-    # Every math element is typeset, without a TeX error.
-    math = page.evaluate("""() => {
-        const els = [...document.querySelectorAll('.math')];
-        return {total: els.length,
-                untypeset: els.filter(e => !e.querySelector('mjx-container')).map(e => e.textContent.slice(0, 60)),
-                errors: [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error') || e.textContent)};
-    }""")
-    problems += [f"math not typeset: {t!r}" for t in math["untypeset"]]
+    # Every math element is typeset, without a TeX error: each one shown on the page once the reader
+    # has scrolled to it (above); the rest (not shown on screen: the contents at the top of a
+    # printout) once the page is printed, checked last (the print layout changes the page).
+    problems += [f"math not typeset after scrolling to it: {t!r}" for t in page.evaluate(UNTYPESET, True)]
+    math = page.evaluate("""() => ({
+        errors: [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error') || e.textContent)})""")
     # ... and no TeX left as plain text: no dollar sign or TeX command outside code and math (e.g.
     # $$...$$ inside a paragraph, which MyST reads as $ + inline math + $).
     stray = page.evaluate(r"""() => {
@@ -163,6 +167,14 @@ def test_page(visit, report, server_log, page_path):
                                nodes: v.nodes.slice(0, 4).map(n => n.target.join(' '))}))""")
     problems += [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in violations
                  if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCEPTIONS]
+
+    # Printed, every math element is typeset: MathJax typesets what is left before printing.
+    page.emulate_media(media="print")
+    try:
+        page.wait_for_function("() => document.querySelector('mjx-lazy') === null", timeout=TIMEOUT_MS)
+    except PlaywrightTimeout:
+        pass  # reported just below
+    problems += [f"math not typeset for printing: {t!r}" for t in page.evaluate(UNTYPESET, False)]
 
     assert not problems, f"{path}:\n  " + "\n  ".join(problems)
 

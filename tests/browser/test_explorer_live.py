@@ -154,16 +154,16 @@ def _check(shown, state, where):
 
 
 @pytest.mark.parametrize("task", ["regression", "classification"])
-def test_explorer_is_live_in_the_static_page(visit, report, html_dir, task):
+def test_explorer_is_live_in_the_static_page(visit, report, lazy, html_dir, task):
     pages = _pages_with_explorers(html_dir, task)
     assert pages, f"no page of the book in {html_dir} stores a {task} explorer: the {task} chapter shows one"
     for path in pages:
-        _drive_every_explorer(visit, report, path, task)
+        _drive_every_explorer(visit, report, lazy, path, task)
 
 
-def _drive_every_explorer(visit, report, path, task):
+def _drive_every_explorer(visit, report, lazy, path, task):
     page, log = visit(path)
-    page.wait_for_selector(".bp-explorer", timeout=20_000)
+    lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
     # The page's explorers in its order (the k-th is the k-th .bp-explorer); those of this task.
     states = [(k, s) for k, s in enumerate(_explorers(page)) if s["task"] == task]
     assert states, f"{path}: no {task} explorer in the page"

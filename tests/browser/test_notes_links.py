@@ -49,14 +49,6 @@ PAGES_OF_PART = {part: [p for p in CHAPTERS if Path(p).stem.split("_")[0] == par
 TIMEOUT_MS = 20_000
 
 
-def _typeset(page):
-    """Wait until MathJax has typeset the page (links inside math exist only then)."""
-    if page.evaluate("() => document.querySelector('.math') !== null"):
-        page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
-                               timeout=TIMEOUT_MS)
-        page.evaluate("() => MathJax.startup.promise")
-
-
 # The page's element ids, and every link of its text (the article: not the header's download and
 # launch buttons; MathML's href attributes included), each
 # with its target as the browser resolves it, its text, whether it sits inside typeset math, and
@@ -74,24 +66,26 @@ READ = """() => {
 }"""
 
 
-def _read(page, server, path):
-    """Open ``path``; its ids and links once MathJax has typeset it, or None if it did not load."""
+def _read(page, server, path, lazy):
+    """Open ``path``; its ids and links once MathJax has typeset it (links inside math exist only
+    then: MathJax typesets the math near the window, so the page is scrolled through), or None if
+    it did not load."""
     response = page.goto(f"{server}/{path}", wait_until="load", timeout=TIMEOUT_MS)
     if response is None or response.status != 200:
         return None
-    _typeset(page)
+    lazy.scroll_through(page)
     return page.evaluate(READ)
 
 
 @pytest.fixture(scope="module")
-def book(browser, server):
+def book(browser, server, lazy):
     """The server, every page in question read once ({path: {ids, links}}), the pages that did not
     load, and the browser tab that read them (for pages that links lead to)."""
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     pages, failed = {}, {}
     for path in [NOTES, ERRATA] + CHAPTERS:
-        read = _read(page, server, path)
+        read = _read(page, server, path, lazy)
         if read is None:
             failed[path] = "did not load"
         else:
@@ -108,7 +102,7 @@ def _local(href, server):
     return parts.path.lstrip("/"), parts.fragment
 
 
-def test_every_link_between_notes_errata_and_chapters_has_its_target(book):
+def test_every_link_between_notes_errata_and_chapters_has_its_target(book, lazy):
     server, pages, failed, page = book
     assert not failed, f"pages that did not load: {failed}"
     ids = {path: set(p["ids"]) for path, p in pages.items()}
@@ -124,7 +118,7 @@ def test_every_link_between_notes_errata_and_chapters_has_its_target(book):
             if source not in (NOTES, ERRATA) and path not in (NOTES, ERRATA):
                 continue
             if path not in ids:  # a page outside the set read above: read it now
-                read = _read(page, server, path)
+                read = _read(page, server, path, lazy)
                 if read is None:
                     problems.append(f"{source}: {link['text']!r} → {path}: the page did not load")
                     continue
@@ -166,12 +160,12 @@ def test_each_slip_is_linked_both_ways(book):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_slips_are_marked_and_false_starts_struck_through(browser, server, scheme):
+def test_slips_are_marked_and_false_starts_struck_through(browser, server, lazy, scheme):
     context = browser.new_context(service_workers="block", color_scheme=scheme)
     try:
         page = context.new_page()
         page.goto(f"{server}/{NOTES}", wait_until="load", timeout=TIMEOUT_MS)
-        _typeset(page)
+        lazy.scroll_through(page)
         marks = page.evaluate("""() => [...document.querySelectorAll('.bp-slip')].map(block => {
             const marks = [...block.querySelectorAll('mjx-container .bp-slip-mark')];
             const body = getComputedStyle(document.body).backgroundColor;

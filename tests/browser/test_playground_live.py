@@ -118,9 +118,10 @@ def test_the_book_shows_the_playground_twice(html_dir):
         "the book should show the playground at least twice (depth and activations; batches)"
 
 
-def test_playground_is_live_in_the_static_page(visit, report, playground_page):
+def test_playground_is_live_in_the_static_page(visit, report, lazy, playground_page):
     path = playground_page
     page, log = visit(path)
+    lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
     page.wait_for_selector(".bp-playground[data-state=done]", timeout=30_000)
     states = _states(page)
     assert states, f"{path}: no playground"
@@ -160,11 +161,12 @@ def test_playground_is_live_in_the_static_page(visit, report, playground_page):
                            f"(first epoch to 1e-12, drift reported above), {split['diverged']} diverged runs")
 
 
-def test_play_pause_and_step(visit, html_dir):
+def test_play_pause_and_step(visit, lazy, html_dir):
     """Step trains one epoch at a time; Play animates epoch by epoch and ends on the curve a control
     change computes at once; Pause stops on the epoch shown."""
     path = _pages(html_dir)[0]
     page, log = visit(path)
+    lazy.show_widgets(page)
     root = page.locator(".bp-playground").first
     root.wait_for()
     page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
@@ -210,13 +212,14 @@ def test_play_pause_and_step(visit, html_dir):
     assert not log["console"], log["console"]
 
 
-def test_a_change_during_play_restarts_but_never_with_reduced_motion(browser, server, html_dir):
+def test_a_change_during_play_restarts_but_never_with_reduced_motion(browser, server, lazy, html_dir):
     path = _pages(html_dir)[0]
     for motion in ("no-preference", "reduce"):
         context = browser.new_context(service_workers="block", reduced_motion=motion)
         context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/") else r.abort())
         page = context.new_page()
         page.goto(f"{server}/{path}")
+        lazy.show_widgets(page)
         root = page.locator(".bp-playground").first
         root.wait_for()
         page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
@@ -293,7 +296,7 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
     assert not log["console"], log["console"]
 
 
-def test_without_web_workers_the_page_trains_in_chunks(browser, server, html_dir):
+def test_without_web_workers_the_page_trains_in_chunks(browser, server, lazy, html_dir):
     """Where no worker can start, the same runner trains on the page's thread, in chunks: the
     numbers are the same (a few settings, one of them long enough to need several chunks)."""
     path = _pages(html_dir)[0]
@@ -304,6 +307,7 @@ def test_without_web_workers_the_page_trains_in_chunks(browser, server, html_dir
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{server}/{path}")
+    lazy.show_widgets(page)
     root = page.locator(".bp-playground").first
     root.wait_for()
     page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)

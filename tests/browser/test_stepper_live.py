@@ -88,11 +88,11 @@ class Stepper:
         return after
 
 
-def test_stepper_steps_through_training_in_the_static_page(visit, report, stepper_page):
+def test_stepper_steps_through_training_in_the_static_page(visit, report, lazy, stepper_page):
     path = stepper_page
     assert not path.startswith("("), f"{path}: no page of the built book holds a bp.stepper"
     page, log = visit(path)
-    page.wait_for_selector(".bp-stepper", timeout=20_000)
+    lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
     # Any key that leaves the stepper is recorded here (the page, and JupyterLab, would get it).
     page.evaluate("""() => { window.__bpLeaked = [];
         document.addEventListener('keydown', e => window.__bpLeaked.push(e.key)); }""")

@@ -168,12 +168,12 @@ def _check(shown, state, kernel, where, picked):
         and f"{s} = {w:.3f}" in shown["canvas"], (where, shown["canvas"])
 
 
-def test_the_tangent_is_live_in_the_static_page(visit, report, html_dir):
+def test_the_tangent_is_live_in_the_static_page(visit, report, lazy, html_dir):
     pages = _pages_with_a_tangent(html_dir)
     assert pages, f"no page of the book in {html_dir} stores a {WIDGET_ID}: the chain-rule chapter shows one"
     for path in pages:
         page, log = visit(path)
-        page.wait_for_selector(".bp-tangent canvas", timeout=20_000)
+        lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
         states = _tangents(page)
         assert states, f"{path}: the stored tangent did not render"
         for k, state in enumerate(states):
@@ -200,12 +200,12 @@ def test_the_tangent_is_live_in_the_static_page(visit, report, html_dir):
                                f"parameters, L, slope and central difference = bp to {RTOL:g} relative")
 
 
-def test_the_tangent_follows_the_theme(visit, html_dir):
+def test_the_tangent_follows_the_theme(visit, lazy, html_dir):
     """Light, then dark (the book's own switch follows the system's): the figure is repainted on the
     page's background colour, and its curve in the theme's curve colour."""
     path = _pages_with_a_tangent(html_dir)[0]
     page, log = visit(path)
-    page.wait_for_selector(".bp-tangent canvas", timeout=20_000)
+    lazy.show_widgets(page)
     root = page.locator(".bp-tangent").first
     look = """(el) => {
         const c = el.querySelector('canvas'), px = c.getContext('2d').getImageData(2, 2, 1, 1).data;
