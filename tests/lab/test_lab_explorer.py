@@ -164,7 +164,7 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
                     assert "diverged" in text and "Traceback" not in text
                     assert e.screenshot() != shot, "the figure did not change when training diverged"
 
-        if notebook.stem == "regression":
+        if any(call["task"] == "regression" for call in calls):  # wherever the chapter shows it
             assert diverged, "no regression explorer diverged at the top of its η range"
         # The kernel heard every move: its explorers hold the settings the page shows, in order.
         kernel = lab.kernel_value(f"chapters/{notebook.name}", KERNEL_SETTINGS)
