@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
 ]
 REPORT = {"pages": {}, "started": time.monotonic(), "lines": []}
 TIMEOUT_MS = 20_000
+WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 
 def pytest_configure(config):
@@ -143,6 +144,46 @@ def visit(browser, server):
     yield _visit
     for c in contexts:
         c.close()
+
+
+def wait_until_rendered(page):
+    """Wait for MathJax's first typesetting and for every stored widget; return what never came."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    problems = []
+    try:
+        if page.evaluate("() => document.querySelector('.math') !== null"):
+            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                                   timeout=TIMEOUT_MS)
+            page.evaluate("() => MathJax.startup.promise")
+    except PlaywrightTimeout:
+        problems.append("MathJax never loaded")
+    try:
+        page.wait_for_function(
+            """(sel) => [...document.querySelectorAll(sel)].every(s => {
+                   const area = s.previousElementSibling;
+                   return area && area.classList.contains('widget-subarea') && area.children.length > 0;
+               }) && [...document.images].every(i => i.complete)""",
+            arg=WIDGET_VIEW, timeout=TIMEOUT_MS)
+    except PlaywrightTimeout:
+        problems.append("the widgets (or images) never finished rendering")
+    # Let the page's fix-up script (a MutationObserver) see the last widgets, then settle.
+    page.wait_for_timeout(200)
+    return problems
+
+
+@pytest.fixture(scope="session")
+def rendered():
+    """`rendered(page)`: wait until its math and widgets are drawn; return what never came."""
+    return wait_until_rendered
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    """Where the browser tests save their screenshots (uploaded by CI as an artefact)."""
+    out = HTML.parent / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -24,7 +24,6 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
@@ -48,30 +47,6 @@ def _repository():
     return repo["url"].rstrip("/"), repo.get("branch", "main"), (repo.get("path_to_book") or "").strip("/")
 
 
-def _wait_until_rendered(page):
-    """Wait for MathJax's first typesetting and for every stored widget; return what never came."""
-    problems = []
-    try:
-        if page.evaluate("() => document.querySelector('.math') !== null"):
-            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
-                                   timeout=TIMEOUT_MS)
-            page.evaluate("() => MathJax.startup.promise")
-    except PlaywrightTimeout:
-        problems.append("MathJax never loaded")
-    try:
-        page.wait_for_function(
-            """(sel) => [...document.querySelectorAll(sel)].every(s => {
-                   const area = s.previousElementSibling;
-                   return area && area.classList.contains('widget-subarea') && area.children.length > 0;
-               }) && [...document.images].every(i => i.complete)""",
-            arg=WIDGET_VIEW, timeout=TIMEOUT_MS)
-    except PlaywrightTimeout:
-        problems.append("the widgets (or images) never finished rendering")
-    # Let the page's fix-up script (a MutationObserver) see the last widgets, then settle.
-    page.wait_for_timeout(200)
-    return problems
-
-
 def _weight(page):
     return page.evaluate("""() => {
         const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
@@ -79,10 +54,10 @@ def _weight(page):
     }""")
 
 
-def test_page(visit, report, server_log, page_path):
+def test_page(visit, report, server_log, rendered, page_path):
     path = page_path
     page, log = visit(path)
-    problems = _wait_until_rendered(page)
+    problems = rendered(page)
     n_views = page.locator(WIDGET_VIEW).count()
     report["pages"][path] = _weight(page)
 
@@ -245,3 +220,36 @@ def test_chapters_link_the_api(html_dir, chapter):
     missing = sorted(used - linked)
     assert not missing, (f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
                          f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used")
+
+
+def test_api_page_reads_well(html_dir):
+    """The API page shows bp's own words, once each, copyable: no docstring of a Python built-in
+    (a constant's missing docstring), no entry documented twice (bp.X and bp.module.X are the same
+    object), no example with curly quotes, no float written out digit by digit, and a heading
+    for every module it documents."""
+    import importlib
+
+    api = (html_dir / "chapters" / "api.html").read_text(encoding="utf-8")
+    text = re.sub(r"<[^>]+>", "", api)
+    builtin = [t.__doc__.splitlines()[0] for t in (tuple, list, dict, str, float, int)]
+    problems = [f"a built-in's docstring: {d!r}" for d in builtin if d in text]
+    ids = re.findall(r'<dt class="sig[^"]*" id="([^"]+)"', api)
+    problems += [f"documented twice: {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    objects = {}
+    for i in ids:
+        module, _, name = i.rpartition(".")
+        try:
+            obj = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            continue  # a method or attribute of a class
+        if callable(obj):
+            objects.setdefault(id(obj), []).append(i)
+    problems += [f"one object documented {len(v)} times: {v}" for v in objects.values() if len(v) > 1]
+    # a call written in a docstring, its quotes made curly (not copyable): name(..., “O11”, ...)
+    problems += [f"curly quotes in code: {m!r}" for m in re.findall(r"\w\([^()\n]*[“”‘’][^()\n]*\)", text)]
+    problems += [f"a float written out: {m!r}" for m in re.findall(r"=\s*\d{10,}\.0\b", text)]
+    headed = re.findall(r"<h[23][^>]*>.*?</h[23]>", api, re.S)
+    for module in re.findall(r'id="module-(bp[\w.]*)"', api):
+        if module != "bp" and not any(f">{module}<" in h for h in headed):
+            problems.append(f"module {module} has no heading")
+    assert not problems, "chapters/api.md and bp's docstrings:\n  " + "\n  ".join(problems)
