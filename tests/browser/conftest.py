@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -44,10 +45,19 @@ def _pages():
                   and p.relative_to(HTML).as_posix() != "index.html")
 
 
+def pages_holding(widget):
+    """The pages whose stored widget state holds a widget with this `_anywidget_id` (found by content)."""
+    pattern = re.compile(rf'"_anywidget_id":\s*"{re.escape(widget)}"')
+    return [p for p in _pages() if (HTML / p).is_file() and pattern.search((HTML / p).read_text(encoding="utf-8"))]
+
+
 def pytest_generate_tests(metafunc):
-    """`page_path`: every page of the book; `chapter`: every page made from a notebook."""
+    """`page_path`: every page of the book; `chapter`: every page made from a notebook;
+    `stepper_page`: every page that holds a `bp.stepper`."""
     if "page_path" in metafunc.fixturenames:
         metafunc.parametrize("page_path", _pages())
+    if "stepper_page" in metafunc.fixturenames:
+        metafunc.parametrize("stepper_page", pages_holding("bp.stepper.Stepper") or ["(no page with a stepper)"])
     if "chapter" in metafunc.fixturenames:
         chapters = [p for p in _pages() if (HTML / "_sources" / p).with_suffix(".ipynb").exists()]
         metafunc.parametrize("chapter", chapters or ["(no notebook pages)"])
@@ -83,6 +93,12 @@ def html_dir():
     if not (HTML / "index.html").is_file():
         pytest.fail(f"no built book in {HTML}: run `make test-book` first (or set BOOK_HTML)")
     return HTML
+
+
+@pytest.fixture(scope="session")
+def stepper_pages(html_dir):
+    """Every page of the book that holds a `bp.stepper`."""
+    return pages_holding("bp.stepper.Stepper")
 
 
 @pytest.fixture(scope="session")
@@ -191,7 +207,7 @@ def pytest_terminal_summary(terminalreporter):
     pages = REPORT["pages"]
     tr = terminalreporter
     if REPORT["lines"]:
-        tr.section("explorers live in the static book")
+        tr.section("bp widgets live in the static book")
         for line in REPORT["lines"]:
             tr.write_line(line)
     if not pages:

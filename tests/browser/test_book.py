@@ -33,7 +33,7 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # The note next to a widget (bp's widgets run in the page): the browser computes it.
 IN_PAGE_NOTICE = re.compile(r"\b(your|the)\s+browser\b", re.I)
 NEEDS_KERNEL = re.compile(r"need[s]?\s+a\s+(live|running)", re.I)
-# The root element of every bp widget (the explorers, the tangent): its front end computes in the page.
+# The root element of every bp widget (the explorers, the tangent, the steppers): it computes in the page.
 BP_WIDGET = ".bp-widget"
 TIMEOUT_MS = 20_000
 

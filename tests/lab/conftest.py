@@ -16,7 +16,7 @@ STARTED = {}  # when the Jupyter server started, for the summary line
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "lab: drives the chapters' explorers in JupyterLab in Chromium")
+    config.addinivalue_line("markers", "lab: drives the chapters' widgets (explorers, tangent, steppers) in JupyterLab in Chromium")
 
 
 class Browser:
@@ -75,4 +75,4 @@ def pytest_terminal_summary(terminalreporter):
     ran = [r for key in ("passed", "failed") for r in stats.get(key, []) if "tests/lab/" in r.nodeid]
     if ran and STARTED:
         terminalreporter.write_line(f"JupyterLab test: {len(ran)} tests in {time.monotonic() - STARTED['t']:.1f} s "
-                                    "(server, browser, run all cells, slider moves, clean stop)")
+                                    "(server, browser, run all cells, slider moves, steps, clean stop)")

@@ -5,9 +5,9 @@ copy of the chapters, so autosave never touches the committed notebooks, and sto
 REST API, reporting any process it left behind. `launch_chromium` starts Debian's Chromium under
 Playwright; `open_and_run` opens a notebook and runs all its cells through the menus, as a learner
 would; `Explorer` and `Tangent` find a `bp.explorer` or `bp.tangent` panel on the page and move
-its controls with the keyboard.
+its controls with the keyboard; `Panel` finds any bp widget (the stepper's test uses it).
 
-Used by tests/lab/test_lab_explorer.py and benchmarks/lab_latency.py.
+Used by tests/lab/test_lab_*.py and benchmarks/lab_latency.py.
 """
 
 from __future__ import annotations

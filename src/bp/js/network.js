@@ -121,6 +121,13 @@ export function numericalGradient(params, x, y, name, {task, loss, h}) {
   return (meanLoss(up, x, y, {task, loss}) - meanLoss(down, x, y, {task, loss})) / (2 * h);
 }
 
+// One SGD step, as in network.train: {name: q[name] - eta * g[name] for name in PARAM_NAMES}.
+export function sgdStep(q, g, eta) {
+  const next = {};
+  for (const name of PARAM_NAMES) next[name] = q[name] - eta * g[name];
+  return next;
+}
+
 // network.train(params, x, y, *, task, eta, epochs, loss): per-sample SGD, w_new = w_old − η ∂L/∂w,
 // over the rows in the order given. `limit` is network.DIVERGENCE_LIMIT (sent by the kernel).
 export function train(params, x, y, {task, loss, eta, epochs, limit}) {
@@ -135,9 +142,7 @@ export function train(params, x, y, {task, loss, eta, epochs, limit}) {
     for (let i = 0; i < x.length; i++) {           //     for (CGPA, IQ), target in zip(rows, targets):
       const CGPA = x[i][0], IQ = x[i][1];
       const g = backward(q, forward(q, CGPA, IQ, task), CGPA, IQ, y[i], task, loss);  // g = _backward(q, _forward(q, CGPA, IQ, task), ...)
-      const next = {};
-      for (const name of PARAM_NAMES) next[name] = q[name] - eta * g[name];  // q = {name: q[name] - eta * g[name] ...}
-      q = next;
+      q = sgdStep(q, g, eta);                      //         q = {name: q[name] - eta * g[name] ...}
     }
     const L = meanLossOf(q);                       //     L = mean_loss(q)
     if (!(Number.isFinite(L) && L <= limit && allFinite(q))) {  // if not (np.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(q)):
