@@ -82,7 +82,9 @@ FIGURES = """() => [...document.querySelectorAll('article .cell_output img, arti
         const w = i.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth);
         const h = i.getBoundingClientRect().height - px(s.paddingTop) - px(s.paddingBottom) - px(s.borderTopWidth) - px(s.borderBottomWidth);
         return {src: new URL(i.currentSrc || i.src).pathname.split('/').pop().slice(0, 12),
-                natural: [i.naturalWidth, i.naturalHeight], shown: [w, h]};
+                natural: [i.naturalWidth, i.naturalHeight], shown: [w, h],
+                // its size: as myst-nb writes it from the output's metadata, else its pixels
+                size: parseFloat(i.style.width) || i.naturalWidth};
     })"""
 
 # Every rendered widget: the first opaque background behind its root element, and the colour its
@@ -145,8 +147,8 @@ def _check_figures(page, width):
                             f"(fewer than {SHARP} image pixels per CSS pixel: soft on a high-resolution screen)")
         if abs(w / nw - h / nh) > 0.02 * w / nw:
             problems.append(f"figure {f['src']}: {nw}×{nh} shown distorted at {w:.0f}×{h:.0f}")
-        if width == PHONE and w < MIN_SCALE * nw / SHARP - 1:
-            problems.append(f"figure {f['src']}: shrunk to {w / (nw / SHARP):.0%} of its size on a phone "
+        if width == PHONE and w < MIN_SCALE * f["size"] - 1:
+            problems.append(f"figure {f['src']}: shrunk to {w / f['size']:.0%} of its size on a phone "
                             f"({w:.0f} CSS px; at least {MIN_SCALE:.0%}, or its text gets smaller than 9 px)")
     return problems
 
