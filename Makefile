@@ -58,15 +58,15 @@ test-book: $(STAMP)
 # The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
 # navigation at 390/1400 px, light/dark (tests/browser/test_navigation.py), the links between the notes,
 # the errata and the chapters (tests/browser/test_notes_links.py), and the widgets live in the page
-# (the explorers' curves equal bp.train's, the tangent's and the steppers' numbers bp's;
-# test_explorer_live.py, test_tangent_live.py, test_stepper_live.py), and every page on every screen
-# (test_screens.py: no sideways scroll, sharp figures, widgets in dark mode; screenshots of every
-# page into _build/screenshots/, which CI uploads).
+# (the explorers' curves equal bp.train's, the playgrounds' bp.mlp.train's, the tangent's and the
+# steppers' numbers bp's; test_explorer_live.py, test_playground_live.py, test_tangent_live.py,
+# test_stepper_live.py), and every page on every screen (test_screens.py: no sideways scroll, sharp
+# figures, widgets in dark mode; screenshots of every page into _build/screenshots/, which CI uploads).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 
-# The chapters' explorers, tangent and steppers live in JupyterLab in Chromium: a real Jupyter server
-# over a temporary copy of chapters/, driven with the keyboard, their numbers checked against bp.
+# The chapters' explorers, tangent, steppers and playgrounds live in JupyterLab in Chromium: a real
+# Jupyter server over a temporary copy of chapters/, driven with the keyboard, their numbers checked against bp.
 test-lab: $(STAMP) chromium
 	$(BIN)/python -m pytest tests/lab
 
@@ -108,7 +108,8 @@ bench: $(STAMP)
 bench-lab: $(STAMP) chromium
 	$(BIN)/python benchmarks/lab_latency.py
 
-# The explorers in the built book (no kernel): slider change to redrawn curve, and the page weight.
+# The explorers and playgrounds in the built book (no kernel): control change to redrawn figure, the
+# playground's longest chunk of work, and the page weight.
 bench-page: $(STAMP) chromium
 	test -f _build/html/index.html || $(BIN)/jupyter-book build . -W -n --keep-going
 	$(BIN)/python benchmarks/page_latency.py

@@ -1,4 +1,4 @@
-"""Slider change → redrawn curve in the static HTML book, in Chromium (prints figures; asserts nothing).
+"""Control change → redrawn figure in the static HTML book, in Chromium (prints figures; asserts nothing).
 
 Serves the built book (_build/html, or $BOOK_HTML) from a local static server, with every other
 host cut off as in the browser test, opens each chapter page that shows an explorer and moves its
@@ -14,7 +14,18 @@ Then it prints the page's weight (HTML + every asset it loaded) and what the liv
 to it: anywidget's front end (_static/anywidget/index.js) and the explorers' widget state in the
 HTML (their front-end module and CSS, data and settings). Target: median under one frame (16 ms).
 
-Run: make bench-page   (or .venv/bin/python benchmarks/page_latency.py --moves 40; builds nothing)
+Then each page that shows a network playground (bp.playground): for each of a few settings, from
+the defaults (the speed target's) to the heaviest (the deepest and widest network, per-sample
+steps, a thousand epochs), it sets the controls through the page and then changes the seed with
+the keyboard, up and down, timing each change to the first frame after the new figure is drawn
+(median and p95). The playground trains in a Web Worker in chunks of at most ~16 ms; the script
+reports the longest chunk (data-chunk-ms), the longest piece of the widget's own work on the page's
+thread (data-main-ms: drawing a state), the longest gap between two animation frames while it ran
+(the page never freezes if this stays small), long tasks (over 50 ms) seen by the browser, and
+whether the progress bar showed. Then the weight the playgrounds add to their page.
+
+Run: make bench-page   (or .venv/bin/python benchmarks/page_latency.py --moves 40 [--only playgrounds];
+     builds nothing)
 """
 
 from __future__ import annotations
@@ -66,15 +77,128 @@ def explorer_state_bytes(page_file):
     return len(models), sum(len(json.dumps(m)) for m in models)
 
 
+PLAYGROUND = "bp.playground.Playground"  # a playground's _anywidget_id in the page's widget state
+# (what, controls set through the page before timing, seed changes timed). From the defaults of
+# bp.playground (the speed target: one frame) to the heaviest settings (they must never freeze the page).
+PLAYGROUND_SETTINGS = [
+    ("defaults: circles, 2x4 tanh, batch 10, 50 epochs", {}, 40),
+    ("deepest and widest: 4x8 tanh, batch 10, 50 epochs", {"hidden_layers": 4, "width": 8}, 20),
+    ("per-sample SGD: 2x4 tanh, batch 1, 50 epochs", {"batch_size": "1"}, 20),
+    ("1000 epochs: 2x4 tanh, batch 10", {"epochs": 1000}, 10),
+    ("heaviest: students, 4x8 ReLU, batch 1, 1000 epochs",
+     {"dataset": "placed", "hidden_layers": 4, "width": 8, "activation": "relu", "batch_size": "1", "epochs": 1000}, 4),
+]
+# The widget's own work and the page's responsiveness while it runs (per setting).
+WATCH_JS = """(root) => {
+  const P = window.__bpWatch = {main: 0, chunk: 0, gap: 0, progress: false, longtasks: 0, longest: 0,
+                                 draws: [], runs: []};
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const v = Number(root.dataset[r.attributeName === 'data-main-ms' ? 'mainMs' : r.attributeName === 'data-chunk-ms' ? 'chunkMs' : 'computeMs']);
+      if (r.attributeName === 'data-main-ms') { P.main = Math.max(P.main, v); if (root.dataset.state !== 'running') P.draws.push(v); }
+      else if (r.attributeName === 'data-chunk-ms') P.chunk = Math.max(P.chunk, v);
+      else P.runs.push(v);
+    }
+  }).observe(root, {attributes: true, attributeFilter: ['data-main-ms', 'data-chunk-ms', 'data-compute-ms']});
+  const bar = root.querySelector('.bp-pg-progress');
+  new MutationObserver(() => { if (!bar.hidden) P.progress = true; }).observe(bar, {attributes: true});
+  let last = performance.now();
+  const tick = (t) => { P.gap = Math.max(P.gap, t - last); last = t; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { P.longtasks += 1; P.longest = Math.max(P.longest, e.duration); } })
+    .observe({type: 'longtask', buffered: false});
+}"""
+
+
+def set_control(page, root, name, value, state):
+    """Set one control through the page as a learner would (a select chosen, a slider dragged;
+    the epochs' slider runs over the widget's epoch_values)."""
+    n = int(root.get_attribute("data-updates") or 0)
+    control = root.locator(f'.bp-pg-controls [data-name="{name}"]:is(input, select)')
+    if control.evaluate("c => c.tagName") == "SELECT":
+        control.select_option(str(value))
+    else:
+        index = state["epoch_values"].index(value) if name == "epochs" else value
+        control.evaluate("""(c, v) => { c.value = String(v); c.dispatchEvent(new Event('input', {bubbles: true}));
+                                        c.dispatchEvent(new Event('change', {bubbles: true})); }""", index)
+    page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
+                           arg=[root.element_handle(), n], timeout=600_000)
+
+
+def playground_models(page_file):
+    """The playgrounds' models (their states) in the page's stored widget state, in page order."""
+    text = page_file.read_text(encoding="utf-8")
+    marker = '<script type="application/vnd.jupyter.widget-state+json">'
+    start = text.index(marker) + len(marker)
+    state = json.loads(text[start:text.index("</script>", start)])["state"]
+    return [m["state"] for m in state.values() if m["state"].get("_anywidget_id") == PLAYGROUND]
+
+
+def playground_state_bytes(page_file):
+    """The playgrounds' models in the page's stored widget state: count, bytes, and of them the
+    front end (_esm and _css) and the data sets."""
+    models = playground_models(page_file)
+    return (len(models), sum(len(json.dumps(m)) for m in models),
+            sum(len(json.dumps(m["_esm"])) + len(json.dumps(m["_css"])) for m in models),
+            sum(len(json.dumps(m["datasets"])) for m in models))
+
+
+def measure_playgrounds(browser, server, path):
+    print(f"\n{path}: the network playground in the static page (Chromium {browser.version})")
+    for label, controls, moves in PLAYGROUND_SETTINGS:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/")
+                      else r.abort("blockedbyclient"))
+        page = context.new_page()
+        page.goto(f"{server}/{path}", wait_until="load")
+        root = page.locator(".bp-playground").first
+        root.wait_for(timeout=20_000)
+        root.scroll_into_view_if_needed()
+        page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
+        for name, value in controls.items():
+            set_control(page, root, name, value, playground_models(HTML / path)[0])
+        page.wait_for_timeout(300)
+        root.evaluate(TIMING_JS)
+        root.evaluate(WATCH_JS)
+        seed = root.locator('.bp-pg-controls input[data-name="seed"]')
+        for i in range(moves):
+            n = page.evaluate("window.__bpLatency.marks.length")
+            seed.focus()
+            seed.press("ArrowUp" if i % 2 == 0 else "ArrowDown")
+            page.wait_for_function(f"window.__bpLatency.marks.length > {n}", timeout=600_000)
+            page.wait_for_timeout(50)
+        marks = page.evaluate("window.__bpLatency.marks")
+        watch = page.evaluate("window.__bpWatch")
+        engine = root.get_attribute("data-engine")
+        print(f"  {label} ({len(marks)} changes; {engine})")
+        print("  " + summary("  control change -> new figure shown", [m["frame"] - m["key"] for m in marks])
+              + ("   (target: median < 16 ms)" if not controls else ""))
+        print("  " + summary("    of which the run (worker)", watch["runs"]))
+        print("  " + summary("    and drawing it (page's thread)", watch["draws"]))
+        print(f"      longest chunk of the run {watch['chunk']:.1f} ms ({engine}); the widget's longest work on "
+              f"the page's thread {watch['main']:.1f} ms; longest gap between frames {watch['gap']:.1f} ms; "
+              f"long tasks {watch['longtasks']} (longest {watch['longest']:.0f} ms); progress shown: "
+              f"{'yes' if watch['progress'] else 'no'}")
+        context.close()
+    n_models, state_bytes, esm_bytes, data_bytes = playground_state_bytes(HTML / path)
+    print(f"  weight: {n_models} playground model(s) of {state_bytes / 1e3:.1f} kB in the HTML's widget state "
+          f"(front end {esm_bytes / 1e3:.1f} kB, data sets {data_bytes / 1e3:.1f} kB; the worker runs the same "
+          "front end, nothing more is fetched)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--moves", type=int, default=40, help="slider moves per explorer (at least 20)")
+    parser.add_argument("--only", choices=["explorers", "playgrounds"], help="measure only these widgets")
     args = parser.parse_args()
     moves = max(20, args.moves)
-    pages = sorted(p.relative_to(HTML).as_posix() for p in (HTML / "chapters").glob("*.html")
-                   if "bp-explorer" in p.read_text(encoding="utf-8") and "AnyModel" in p.read_text(encoding="utf-8"))
-    if not pages:
-        raise SystemExit(f"no page with an explorer in {HTML}: build the book first (make book)")
+    pages = [] if args.only == "playgrounds" else sorted(
+        p.relative_to(HTML).as_posix() for p in (HTML / "chapters").glob("*.html")
+        if "bp-explorer" in p.read_text(encoding="utf-8") and "AnyModel" in p.read_text(encoding="utf-8"))
+    playground_pages = [] if args.only == "explorers" else sorted(
+        p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if PLAYGROUND in p.read_text(encoding="utf-8"))
+    if not pages and not playground_pages:
+        raise SystemExit(f"no page with an explorer or a playground in {HTML}: build the book first (make book)")
     from playwright.sync_api import sync_playwright
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(HTML)))
@@ -119,6 +243,8 @@ def main():
                   f"{weight['anywidget'] / 1e3:.1f} kB and {n_models} explorer model(s) of "
                   f"{state_bytes / 1e3:.1f} kB in the HTML's widget state")
             context.close()
+        for path in playground_pages:
+            measure_playgrounds(browser, server, path)
         browser.close()
     httpd.shutdown()
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

@@ -6,7 +6,7 @@ interactive explorer (`bp.explorer`) and the step-through of one pass (`bp.stepp
 chain-rule chapter a scalar autodiff (`bp.autodiff`), the computational graph (`bp.graph`) and
 the tangent slider (`bp.tangent`); central differences of any node (`bp.local`) and the slips of
 the notes (`bp.slips`); for the chapter on any network, networks of any size in matrix form
-(`bp.mlp`) and its exercise checkers (`bp.mlp_exercises`).
+(`bp.mlp`), its exercise checkers (`bp.mlp_exercises`) and the network playground (`bp.playground`).
 """
 
 from .data import FEATURES, X_CLS, X_REG, X_STUDENTS, Y_CLS, Y_PACKAGE, Y_PLACED, Y_REG, standardize
@@ -28,6 +28,7 @@ from .network import (
 from .plots import draw_network, plot_losses, use_style
 from .explorer import Explorer, explorer
 from .stepper import Stepper, stepper
+from .playground import Playground, playground
 from . import autodiff, graph, local, mlp, mlp_exercises, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
 from .graph import draw_graph
 
@@ -38,7 +39,7 @@ __all__ = [
     "forward", "gradient_check", "gradients", "loss", "numerical_gradients", "relative_error",
     "sigmoid", "train",
     "draw_network", "plot_losses", "use_style",
-    "Explorer", "explorer", "Stepper", "stepper", "draw_graph",
+    "Explorer", "explorer", "Stepper", "stepper", "Playground", "playground", "draw_graph",
     "autodiff", "graph", "local", "mlp", "mlp_exercises", "slips", "tangent",
 ]
 

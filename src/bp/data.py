@@ -67,3 +67,54 @@ def standardize(x):
     x = np.asarray(x, dtype=float)
     mean, std = x.mean(axis=0), x.std(axis=0)
     return (x - mean) / std, mean, std
+
+
+# --------------------------------------------------------------------------- classic 2-D sets
+# For the playground of "Backpropagation for any network": sets a network with no hidden layer
+# cannot separate, and one with hidden units can. Each is drawn from `bp.mlp.uniforms` (the same on
+# every machine), rounded to three decimals, with the two classes in alternate rows so that every
+# consecutive slice (a mini-batch) holds both.
+
+def xor(n=200, seed=0):
+    """``(X, y)``: ``n`` points uniform in the square [−1, 1]², kept 0.1 away from the axes; label 1
+    where both coordinates have the same sign (quadrants I and III), 0 elsewhere: XOR of the signs.
+    Used by the playground of "Backpropagation for any network"."""
+    n = _check_n(n)
+    u = uniforms(seed, 2 * n).reshape(n, 2)
+    size = 0.1 + 1.8 * np.abs(u - 0.5)                               # |coordinate|, in [0.1, 1]
+    sign = np.where(u[:, 0] >= 0.5, 1.0, -1.0)                       # x₁'s sign
+    same = np.arange(n) % 2 == 0                                     # even rows: x₂ has x₁'s sign
+    X = np.round(np.column_stack([sign * size[:, 0], np.where(same, sign, -sign) * size[:, 1]]), 3)
+    return X, same.astype(float)
+
+
+def circles(n=200, seed=0):
+    """``(X, y)``: a disc of radius 0.5 (label 1, even rows) inside a ring from radius 0.7 to 1
+    (label 0, odd rows), at uniform angles. Used by the playground of "Backpropagation for any network"."""
+    n = _check_n(n)
+    u = uniforms(seed, 2 * n).reshape(n, 2)
+    inner = np.arange(n) % 2 == 0
+    r = np.where(inner, 0.5 * u[:, 0], 0.7 + 0.3 * u[:, 0])
+    angle = 2.0 * np.pi * u[:, 1]
+    X = np.round(np.column_stack([r * np.cos(angle), r * np.sin(angle)]), 3)
+    return X, inner.astype(float)
+
+
+def spiral(n=200, seed=0):
+    """``(X, y)``: two interleaved spiral arms, 1.25 turns each, radius growing from 0 to 1, with a
+    little noise (up to ±0.04 per coordinate); label 0 on one arm (even rows), 1 on the other (odd
+    rows). The hardest of the three: a 2-8-8-1 network needs about a thousand epochs. Used by the
+    playground of "Backpropagation for any network"."""
+    n = _check_n(n)
+    u = uniforms(seed, 2 * n).reshape(n, 2)
+    arm = np.arange(n) % 2
+    t = (np.arange(n) // 2) / ((n + 1) // 2)                        # 0 … 1 along each arm
+    angle = 1.25 * 2.0 * np.pi * t + np.pi * arm
+    X = np.column_stack([t * np.sin(angle), t * np.cos(angle)]) + 0.08 * (u - 0.5)
+    return np.round(X, 3), arm.astype(float)
+
+
+def _check_n(n):
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 2:
+        raise ValueError(f"n must be an integer >= 2 (both classes need a point), got {n!r}")
+    return int(n)

@@ -7,6 +7,7 @@ forward values and backward gradients.
 from __future__ import annotations
 
 import matplotlib as mpl
+from matplotlib.colors import LinearSegmentedColormap
 import numpy as np
 import matplotlib.pyplot as plt
 
@@ -28,11 +29,12 @@ STYLE = {
 }
 COLORS = {"input": "#dbe9f6", "hidden": "#fde9c9", "output": "#d9f0d3", "edge": "#555555",
           "grad": "#b2182b"}
-# The two classes (y = 0, y = 1) of the classification chapter, as the explorer draws them
-# (js/theme.css): ŷ over the plane orange towards 0 and purple towards 1 (ColorBrewer PuOr,
+# The two classes (y = 0, y = 1) of the classification chapter, as the explorer and the playground
+# draw them (js/theme.css): ŷ over the plane orange towards 0 and blue towards 1 (Okabe–Ito,
 # colour-blind safe), the rows as hollow circles (y = 0) and solid triangles (y = 1), outlined,
 # so that no row is lost on a region of its own colour. ``ax.scatter(..., **ROW_MARKERS[label])``.
-BOUNDARY_CMAP = "PuOr"
+CLASS_COLORS = ("#e69f00", "#0072b2")
+BOUNDARY_CMAP = LinearSegmentedColormap.from_list("bp_boundary", [CLASS_COLORS[0], "#f7f7f7", CLASS_COLORS[1]])
 ROW_MARKERS = {0: {"marker": "o", "facecolor": "white", "edgecolor": "black", "linewidth": 1.5},
                1: {"marker": "^", "facecolor": "black", "edgecolor": "white", "linewidth": 1.0}}
 

@@ -17,6 +17,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playground_check import PLAYGROUND
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
@@ -53,11 +54,15 @@ def pages_holding(widget):
 
 def pytest_generate_tests(metafunc):
     """`page_path`: every page of the book; `chapter`: every page made from a notebook;
-    `stepper_page`: every page that holds a `bp.stepper`."""
+    `stepper_page`: every page that holds a `bp.stepper`; `playground_page`: every page that shows a
+    `bp.playground` (each found by its content)."""
     if "page_path" in metafunc.fixturenames:
         metafunc.parametrize("page_path", _pages())
     if "stepper_page" in metafunc.fixturenames:
         metafunc.parametrize("stepper_page", pages_holding("bp.stepper.Stepper") or ["(no page with a stepper)"])
+    if "playground_page" in metafunc.fixturenames:
+        found = [p for p in _pages() if (HTML / p).is_file() and PLAYGROUND in (HTML / p).read_text(encoding="utf-8")]
+        metafunc.parametrize("playground_page", found or ["(no page with a playground)"])
     if "chapter" in metafunc.fixturenames:
         chapters = [p for p in _pages() if (HTML / "_sources" / p).with_suffix(".ipynb").exists()]
         metafunc.parametrize("chapter", chapters or ["(no notebook pages)"])

@@ -4,7 +4,7 @@ Every page is opened in Debian's Chromium (Playwright) from a local static serve
 load nothing from another host; typeset every math element; show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
 widget, every one of them one of bp's widgets that compute in the page (an anywidget, see
-bp/_esm.py: test_explorer_live.py and test_tangent_live.py move their sliders), so that no slider
+bp/_esm.py: the test_*_live.py files drive them), so that no slider
 of the book is dead in the HTML, with a visible note next to it that your browser computes it and
 none that it needs a kernel; log no console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search

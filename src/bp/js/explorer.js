@@ -10,22 +10,11 @@
 
 import {PARAM_NAMES, forward, train} from "./network.js";
 import {fmtE, fmtG} from "./format.js";
-import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, drawLosses, themeColors, rgbOf, watchLook} from "./plot.js";
+import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, drawLosses, planeLimits, themeColors, rgbOf, watchLook} from "./plot.js";
 import {slider, keepKeys} from "./controls.js";
 
 const GRID = 60;  // the decision boundary: GRID × GRID points, as explorer.GRID in the old kernel-drawn figure
 const MAX_PLANE = 300;  // the plane's largest side, CSS px
-
-// The limits of the decision boundary's plane: as the old figure's `_limits`.
-function limits(x) {
-  const out = [];
-  for (const c of [0, 1]) {
-    const lo = Math.min(...x.map((r) => r[c])), hi = Math.max(...x.map((r) => r[c]));
-    const pad = 0.1 * (hi - lo) + 0.1;
-    out.push([lo - pad, hi + pad]);
-  }
-  return out;
-}
 
 // The figures' heights for a panel `width` CSS px wide: the plane about square; the loss curve as
 // tall as the plane beside it, or (alone) 0.6 of its width.
@@ -57,7 +46,7 @@ function contour(values, n) {
   return segments;
 }
 
-// ŷ over the plane, coloured by the class it predicts (orange: 0, purple: 1, mixed into the page's
+// ŷ over the plane, coloured by the class it predicts (orange: 0, blue: 1, mixed into the page's
 // background, stronger the surer the network is), the boundary ŷ = 0.5 as a line, and the rows:
 // hollow circles labelled 0, solid triangles labelled 1, so that no row is lost on its own colour.
 function drawBoundary(canvas, width, params, x, y, task, features, scratch, colors) {
@@ -66,7 +55,7 @@ function drawBoundary(canvas, width, params, x, y, task, features, scratch, colo
   const side = H - 28 - 48;
   const box = {x: 60, y: 28, w: Math.min(width - 60 - 16, side), h: side};
   box.x = Math.round(60 + (width - 76 - box.w) / 2);
-  const [[x0, x1], [y0, y1]] = limits(x);
+  const [[x0, x1], [y0, y1]] = planeLimits(x);  // as the old figure's `_limits`
   const [bg, c0, c1] = [colors.background, colors.class0, colors.class1].map(rgbOf);
   const image = scratch.getContext("2d").createImageData(GRID, GRID);
   const values = new Float64Array(GRID * GRID);
@@ -232,7 +221,7 @@ function render({model, el}) {
   function draw() {
     if (!last) return;
     const {width, colors} = look();
-    const yTicks = drawLosses(lossCanvas, last.r.losses, last.note, {width, height: lossHeight(width, classify), colors});
+    const yTicks = drawLosses(lossCanvas, last.r.losses, last.note, {width, height: lossHeight(width, classify), theme: colors});
     lossCanvas.dataset.yTicks = JSON.stringify(yTicks);  // for tests: a flat curve still has a scale
     if (boundaryCanvas) drawBoundary(boundaryCanvas, width, last.r.params, last.x, last.y, task, model.get("features"), scratch, colors);
     drawn = JSON.stringify({width, colors});
@@ -269,7 +258,7 @@ function render({model, el}) {
     if (boundaryCanvas) {
       boundaryCanvas.setAttribute("aria-label",
         `ŷ over the ${model.get("features").join("–")} plane after training: orange where ŷ < 0.5 ` +
-        `(predicts 0), purple where ŷ > 0.5 (predicts 1), a dashed line on the boundary ŷ = 0.5; ` +
+        `(predicts 0), blue where ŷ > 0.5 (predicts 1), a dashed line on the boundary ŷ = 0.5; ` +
         `hollow circles are rows with y = 0, solid triangles rows with y = 1; accuracy ${Math.round(100 * accuracy)}%.`);
     }
     readout.replaceChildren();

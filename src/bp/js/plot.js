@@ -1,9 +1,10 @@
-// Canvas figures shared by the book's widgets: axes, ticks and the loss curve.
+// Canvas figures shared by the book's widgets: axes, ticks and the loss curve. Each drawing function
+// takes optional colours (as COLORS; themeColors reads them from the page's CSS).
 import {fmtTick} from "./format.js";
 
 // The figures' colours on a light page. A widget may pass its own (themeColors) to every function below.
 export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222",
-                       background: "#fff", class0: "#e66101", class1: "#5e3c99"};
+                       background: "#fff", class0: "#e69f00", class1: "#0072b2"};
 
 // The colours of the page's theme (light or dark): the CSS custom properties --bp-line, --bp-text, ...
 // that the widget's stylesheet sets on `el` from the book's or JupyterLab's theme; COLORS where unset.
@@ -138,40 +139,53 @@ export function lossTicks(lo, hi) {
 }
 
 // The loss curve: mean loss per epoch on a log axis (an exact 0 is drawn at 1e-300, as before), in a
-// canvas `width` × `height` CSS pixels. Returns the y ticks drawn.
-export function drawLosses(canvas, losses, note, {width = 380, height = 280, colors = COLORS} = {}) {
+// canvas `width` × `height` CSS pixels, in the colours `theme`. `epochs` fixes the x axis at
+// 0 … epochs (a curve that grows while training plays); by default it spans the losses given.
+// Returns the y ticks drawn.
+export function drawLosses(canvas, losses, note, {width = 380, height = 280, theme = COLORS, epochs = null} = {}) {
   const W = width, H = height;
-  const ctx = setupCanvas(canvas, W, H, colors);
+  const ctx = setupCanvas(canvas, W, H, theme);
   const box = {x: 70, y: 28, w: W - 70 - 22, h: H - 28 - 48};
-  drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)", colors);
+  drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)", theme);
   let yTicks = [];
   if (losses.length) {
     const ys = losses.map((v) => Math.max(v, 1e-300));
     const top = Math.max(...ys) * 1.5, bottom = Math.min(...ys) / 1.5;
-    const n = Math.max(1, ys.length - 1);
+    const n = Math.max(1, epochs === null ? ys.length - 1 : epochs);
     const toX = (i) => box.x + (i / n) * box.w;
     const l0 = Math.log10(bottom), l1 = Math.log10(top);
     const toY = (v) => box.y + box.h - ((Math.log10(v) - l0) / (l1 - l0)) * box.h;
     yTicks = lossTicks(bottom, top);
-    drawYTicks(ctx, box, yTicks, toY, true, colors);
+    drawYTicks(ctx, box, yTicks, toY, true, theme);
     drawXTicks(ctx, box, linearTicks(0, n, Math.max(2, Math.min(5, Math.floor(box.w / 55)))).filter((t) => Number.isInteger(t)),
-               toX, colors);
-    ctx.strokeStyle = colors.line;
+               toX, theme);
+    ctx.strokeStyle = theme.line;
     ctx.lineWidth = 2;
     ctx.beginPath();
     ys.forEach((v, i) => (i ? ctx.lineTo(toX(i), toY(v)) : ctx.moveTo(toX(i), toY(v))));
     ctx.stroke();
     if (ys.length < 3) {
-      ctx.fillStyle = colors.line;
+      ctx.fillStyle = theme.line;
       ys.forEach((v, i) => { ctx.beginPath(); ctx.arc(toX(i), toY(v), 3.5, 0, 2 * Math.PI); ctx.fill(); });
     }
   }
   if (note) {
-    ctx.fillStyle = colors.red;
+    ctx.fillStyle = theme.red;
     ctx.font = "bold 14px system-ui, -apple-system, 'Segoe UI', sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     note.split("\n").forEach((line, k) => ctx.fillText(line, box.x + box.w / 2, box.y + box.h / 2 + 18 * k - 9));
   }
   return yTicks;
+}
+
+// The limits of a plane drawn under rows x = [[x1, x2], ...]: each column's range, padded by 10 % + 0.1.
+export function planeLimits(x) {
+  const out = [];
+  for (const c of [0, 1]) {
+    const lo = Math.min(...x.map((r) => r[c])), hi = Math.max(...x.map((r) => r[c]));
+    const pad = 0.1 * (hi - lo) + 0.1;
+    out.push([lo - pad, hi + pad]);
+  }
+  return out;
 }

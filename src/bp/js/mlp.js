@@ -1,0 +1,235 @@
+// The twin of bp/mlp.py in JavaScript: the seeded initialisation, the forward pass, the loss,
+// backpropagation in matrix form and training by per-sample / mini-batch / full-batch gradient
+// descent, line by line (each line says which Python line it mirrors). Used by the playground
+// (bp/_esm.py bundles it in; the playground runs it in a Web Worker).
+//
+// A matrix is {rows, cols, data}, data a Float64Array in row order (NumPy's C order): entry
+// (i, j) is data[i * cols + j]. A network is a list of layers {W, b} (W of shape n_in × n_out,
+// W[i-1, j-1] the notes' wˡᵢⱼ; b a Float64Array of n_out), as bp.mlp's [(W, b), ...].
+// Where NumPy makes a new array for each expression, this twin writes into a `workspace` made once
+// per run (allocation, not arithmetic, would otherwise be most of the time); the numbers are the same.
+// NumPy's matrix products (BLAS) and np.tanh may round differently from these plain loops in the
+// last digits: tests/browser/test_playground_live.py says how the two are compared.
+
+import {sigmoid, rowLoss, npSum} from "./network.js";
+
+// mlp.ACTIVATIONS
+export const ACTIVATIONS = ["identity", "sigmoid", "tanh", "relu"];
+
+// --------------------------------------------------------------------------- the seeded generator
+
+// mlp.uniforms(seed, n): mulberry32, exactly the function of its docstring (every step mod 2³²).
+export function uniforms(seed, n) {
+  const out = new Float64Array(n);
+  let a = seed | 0;                                  // the state starts at seed
+  for (let k = 0; k < n; k++) {
+    a = (a + 0x6D2B79F5) | 0;                        // a = (seed + k · 0x6D2B79F5) mod 2³²
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);        // t = (a XOR (a >> 15)) · (a OR 1)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;  // t = ((t + (t XOR (t >> 7)) · (t OR 61))) XOR t
+    out[k] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;  // u = (t XOR (t >> 14)) / 2³²
+  }
+  return out;
+}
+
+// mlp._std(scale, n_in, n_out)
+function std(scale, nIn, nOut) {
+  if (scale === "xavier") return Math.sqrt(2.0 / (nIn + nOut));  // math.sqrt(2.0 / (n_in + n_out))
+  if (scale === "he") return Math.sqrt(2.0 / nIn);               // math.sqrt(2.0 / n_in)
+  return Number(scale);                                          // float(scale)
+}
+
+export function matrix(rows, cols, data = new Float64Array(rows * cols)) {
+  return {rows, cols, data};
+}
+
+// mlp.init(sizes, *, seed=0, scale="xavier")
+export function init(sizes, {seed = 0, scale = "xavier"} = {}) {
+  const pairs = sizes.slice(0, -1).map((nIn, l) => [nIn, sizes[l + 1]]);  // pairs = list(zip(sizes, sizes[1:]))
+  const u = uniforms(seed, pairs.reduce((s, [nIn, nOut]) => s + nIn * nOut, 0));  // u = uniforms(seed, sum(n_in * n_out ...))
+  const layers = [];                                                // layers, k = [], 0
+  let k = 0;
+  for (const [nIn, nOut] of pairs) {                                // for n_in, n_out in pairs:
+    const s = std(scale, nIn, nOut);                                //     std = _std(scale, n_in, n_out)
+    const W = matrix(nIn, nOut);                                    //     W = (2.0 * u[k:k + n_in * n_out] - 1.0) * math.sqrt(3.0) * std
+    for (let i = 0; i < nIn * nOut; i++) W.data[i] = (2.0 * u[k + i] - 1.0) * Math.sqrt(3.0) * s;
+    layers.push({W, b: new Float64Array(nOut)});                    //     layers.append((W.reshape(n_in, n_out), np.zeros(n_out)))
+    k += nIn * nOut;                                                //     k += n_in * n_out
+  }
+  return layers;
+}
+
+// Room for each layer's z, a, δ, ∂L/∂W and ∂L/∂b for up to `rows` rows (a matrix's `rows` is set
+// to the batch's at each use).
+export function workspace(layers, rows) {
+  return layers.map(({W}) => ({z: matrix(rows, W.cols), a: matrix(rows, W.cols), delta: matrix(rows, W.cols),
+                               dW: matrix(W.rows, W.cols), db: new Float64Array(W.cols)}));
+}
+
+// --------------------------------------------------------------------------- forward and backward
+
+// mlp._act(name, z), for one entry.
+function act(name, z) {
+  if (name === "sigmoid") return sigmoid(z);          // sigmoid(z)
+  if (name === "tanh") return Math.tanh(z);           // np.tanh(z)
+  if (name === "relu") return Math.max(z, 0.0);       // np.maximum(z, 0.0)  (NaN stays NaN)
+  return z;                                           // z
+}
+
+// mlp._act_prime(name, z, a), for one entry.
+function actPrime(name, z, a) {
+  if (name === "sigmoid") return a * (1.0 - a);       // a * (1.0 - a)
+  if (name === "tanh") return 1.0 - a * a;            // 1.0 - a * a
+  if (name === "relu") return z > 0 ? 1.0 : 0.0;      // (z > 0).astype(float)
+  return 1.0;                                         // 1.0
+}
+
+// mlp._output(task)
+function output(task) {
+  return task === "regression" ? "identity" : "sigmoid";
+}
+
+// mlp._forward(layers, X, task, hidden): the values (z, a) of every layer, in ws.
+export function forward(layers, X, task, hidden, ws = workspace(layers, X.rows)) {
+  let a = X;                                          // values, a = [], X
+  for (let l = 0; l < layers.length; l++) {           // for l, (W, b) in enumerate(layers):
+    const {W, b} = layers[l], {z, a: out} = ws[l];
+    const name = l < layers.length - 1 ? hidden : output(task);
+    const n = a.rows, m = a.cols, k = W.cols, A = a.data, Wd = W.data, Z = z.data, O = out.data;
+    z.rows = out.rows = n;
+    for (let r = 0; r < n; r++) {
+      for (let j = 0; j < k; j++) {
+        let s = 0.0;                                  //     z = a @ W + b  (a plain loop; NumPy: BLAS, then + b)
+        for (let i = 0; i < m; i++) s += A[r * m + i] * Wd[i * k + j];
+        Z[r * k + j] = s + b[j];
+        O[r * k + j] = act(name, Z[r * k + j]);      //     a = _act(hidden if l < len(layers) - 1 else _output(task), z)
+      }
+    }
+    a = out;                                          //     values.append((z, a))
+  }
+  return ws;
+}
+
+// mlp._mean_loss(layers, X, y, task, hidden, loss)
+export function meanLoss(layers, X, y, task, hidden, loss, ws = workspace(layers, X.rows)) {
+  const {z, a: yhat} = forward(layers, X, task, hidden, ws).at(-1);  // z, yhat = _forward(layers, X, task, hidden)[-1]
+  const each = new Array(X.rows);                     // _loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)
+  for (let r = 0; r < X.rows; r++) each[r] = rowLoss({yhat: yhat.data[r], z21: z.data[r]}, y[r], loss);
+  return npSum(each) / each.length;                   // float(np.mean(...))
+}
+
+// mlp._backward(layers, X, y, values, task, hidden, loss): the four equations; the gradients in ws.
+export function backward(layers, X, y, ws, task, hidden, loss) {
+  const n = X.rows, last = ws[layers.length - 1];
+  const {z, a: yhat} = last;                          // z, yhat = values[-1]
+  let delta = last.delta;
+  delta.rows = n;
+  for (let r = 0; r < n; r++) delta.data[r] = yhat.data[r] - y[r];  // (1) delta = yhat - y[:, None]
+  if (loss === "squared") {                           //     if loss == "squared":
+    const name = output(task);                        //         delta = delta * _act_prime(_output(task), z, yhat)
+    for (let r = 0; r < n; r++) delta.data[r] = delta.data[r] * actPrime(name, z.data[r], yhat.data[r]);
+  }
+  for (let l = layers.length - 1; l >= 0; l--) {      // for l in reversed(range(len(layers))):
+    const aPrev = l === 0 ? X : ws[l - 1].a;          //     a_prev = X if l == 0 else values[l - 1][1]
+    const {dW, db} = ws[l];
+    delta = ws[l].delta;
+    const m = aPrev.cols, k = delta.cols, A = aPrev.data, D = delta.data, G = dW.data;
+    for (let i = 0; i < m; i++) {                     //     (3) ∂L/∂Wˡ: a_prev.T @ delta / len(X)
+      for (let j = 0; j < k; j++) {
+        let s = 0.0;
+        for (let r = 0; r < n; r++) s += A[r * m + i] * D[r * k + j];
+        G[i * k + j] = s / n;
+      }
+    }
+    if (k === 1) db[0] = npSum(D, 0, n) / n;          //     (4) ∂L/∂bˡ: delta.mean(axis=0): a column
+    else {                                            //         as np.sum sums a vector (pairwise), wider ones row by row
+      db.fill(0.0);
+      for (let r = 0; r < n; r++) for (let j = 0; j < k; j++) db[j] += D[r * k + j];
+      for (let j = 0; j < k; j++) db[j] /= n;
+    }
+    if (l > 0) {                                      //     if l > 0:
+      const {z: zPrev, a: aP, delta: below} = ws[l - 1];  //         z, a = values[l - 1]
+      const Wd = layers[l].W.data, Z = zPrev.data, P = aP.data, B = below.data;  // (2) delta = (delta @ layers[l][0].T) * _act_prime(hidden, z, a)
+      below.rows = n;
+      for (let r = 0; r < n; r++) {
+        for (let i = 0; i < m; i++) {
+          let s = 0.0;
+          for (let j = 0; j < k; j++) s += D[r * k + j] * Wd[i * k + j];
+          B[r * m + i] = s * actPrime(hidden, Z[r * m + i], P[r * m + i]);
+        }
+      }
+    }
+  }
+  return ws;                                          // return grads: ws[l].dW, ws[l].db
+}
+
+// mlp.gradients(layers, X, y, *, task, hidden, loss) (no checks: the page's settings are the controls').
+export function gradients(layers, X, y, task, hidden, loss) {
+  return backward(layers, X, y, forward(layers, X, task, hidden), task, hidden, loss);
+}
+
+// The size of each layer's ∂L/∂W on the batch, as the chapter's depth figure measures it: the root
+// mean square of its entries, np.sqrt(np.mean(dW ** 2)) for each (dW, db).
+export function gradientSizes(layers, X, y, task, hidden, loss) {
+  return gradients(layers, X, y, task, hidden, loss)
+    .map(({dW}) => Math.sqrt(dW.data.reduce((s, v) => s + v * v, 0) / dW.data.length));
+}
+
+// --------------------------------------------------------------------------- training
+
+// mlp._finite(layers)
+function finite(layers) {
+  return layers.every(({W, b}) => W.data.every(Number.isFinite) && b.every(Number.isFinite));
+}
+
+// mlp.train(layers, X, y, *, task, hidden, loss, eta, epochs, batch_size), as a generator that
+// yields the state after the starting loss and after each epoch (so that a caller can draw it, or
+// pause between epochs); its return value is the final state. batchSize null is the full batch.
+// `limit` is network.DIVERGENCE_LIMIT (sent by the kernel). y is a Float64Array.
+// state: {losses, layers, diverged, epoch}, as TrainResult (.losses, .layers, .diverged).
+export function* training(layers, X, y, {task, hidden, loss, eta, epochs, batchSize, limit}) {
+  if (batchSize === null) batchSize = X.rows;         // if batch_size is None: batch_size = len(X)
+  const batches = [];                                 // starts = range(0, len(X), batch_size)
+  for (let s = 0; s < X.rows; s += batchSize) {       // with Xb, yb = X[s:s + batch_size], y[s:s + batch_size]
+    const e = Math.min(s + batchSize, X.rows);
+    batches.push({X: matrix(e - s, X.cols, X.data.subarray(s * X.cols, e * X.cols)), y: y.subarray(s, e)});
+  }
+  const ws = workspace(layers, Math.min(batchSize, X.rows)), whole = workspace(layers, X.rows);
+  const state = {losses: [], layers, diverged: false, epoch: 0};
+  state.losses.push(meanLoss(layers, X, y, task, hidden, loss, whole));  // losses = [_mean_loss(layers, X, y, task, hidden, loss)]
+  if (!Number.isFinite(state.losses[0]) || state.losses[0] > limit) {  // if not math.isfinite(losses[0]) or losses[0] > DIVERGENCE_LIMIT:
+    state.losses = [];                                //     return TrainResult(np.array([], dtype=float), layers, True)
+    state.diverged = true;
+    return state;
+  }
+  yield state;
+  for (let e = 0; e < epochs; e++) {                  // for _ in range(epochs):
+    // new = layers: a copy here, which the steps update in place (`layers` stays for the divergence rule)
+    const next = state.layers.map(({W, b}) => ({W: matrix(W.rows, W.cols, W.data.slice()), b: b.slice()}));
+    for (const batch of batches) {                    //     for s in starts:
+      backward(next, batch.X, batch.y, forward(next, batch.X, task, hidden, ws), task, hidden, loss);  // grads = _backward(new, Xb, yb, _forward(new, Xb, task, hidden), ...)
+      next.forEach(({W, b}, l) => {                   //         new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads)]
+        const {dW, db} = ws[l];
+        for (let i = 0; i < W.data.length; i++) W.data[i] = W.data[i] - eta * dW.data[i];
+        for (let j = 0; j < b.length; j++) b[j] = b[j] - eta * db[j];
+      });
+    }
+    const L = meanLoss(next, X, y, task, hidden, loss, whole);  //     L = _mean_loss(new, X, y, task, hidden, loss)
+    if (!(Number.isFinite(L) && L <= limit && finite(next))) {  //     if not (math.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(new)):
+      state.diverged = true;                          //         return TrainResult(np.array(losses), layers, True)
+      return state;
+    }
+    state.layers = next;                              //     layers = new
+    state.losses.push(L);                             //     losses.append(L)
+    state.epoch += 1;
+    yield state;
+  }
+  return state;                                       // return TrainResult(np.array(losses), layers, False)
+}
+
+// mlp.train: the generator run to its end.
+export function train(layers, X, y, settings) {
+  const run = training(layers, X, y, settings);
+  let step = run.next();
+  while (!step.done) step = run.next();
+  return step.value;
+}

@@ -1,0 +1,123 @@
+// The playground's runs: bp.mlp.train's twin (mlp.js) driven in chunks of at most `budgetMs`, so
+// that a run never holds the thread it runs on for longer than that (a new run, or a pause, takes
+// over at the next chunk), and what the figures need at the epoch reached: the losses, ŷ over the
+// plane, the accuracy and each layer's gradient size at the start and at that epoch.
+//
+// The same runner serves in a Web Worker (serveWorker: the playground starts one from its own
+// bundled module) and, where a worker cannot start, on the page's main thread (playground.js).
+// Messages in: {type: "init", datasets, limit}; {type: "start", id, settings, until}: a new run,
+// trained to epoch `until`; {type: "advance", id, until}: the same run on to epoch `until`.
+// Messages out: {type: "progress", id, epoch} between chunks; {type: "state", id, ...} at `until`
+// or at the end of the run (finished: true).
+
+import {init, training, forward, gradientSizes, matrix} from "./mlp.js";
+import {planeLimits} from "./plot.js";
+
+export const GRID = 48;  // ŷ over the plane on GRID × GRID points (drawn smoothed)
+
+// The rows of a data set as the network sees them: playground.standardized, (x − mean) / std.
+export function standardized(d) {
+  return d.x.map((row) => row.map((v, c) => (v - d.mean[c]) / d.std[c]));
+}
+
+// A data set of the page as matrices, with the grid of plane points (rows from the top down).
+function prepare(d) {
+  const x = standardized(d);
+  const X = matrix(x.length, 2, Float64Array.from(x.flat()));
+  const limits = planeLimits(x);
+  const [[x0, x1], [y0, y1]] = limits;
+  const G = matrix(GRID * GRID, 2);
+  for (let r = 0; r < GRID; r++) {
+    for (let c = 0; c < GRID; c++) {
+      G.data[2 * (r * GRID + c)] = x0 + ((x1 - x0) * c) / (GRID - 1);
+      G.data[2 * (r * GRID + c) + 1] = y1 - ((y1 - y0) * r) / (GRID - 1);
+    }
+  }
+  return {X, y: Float64Array.from(d.y), task: d.task, limits, G};
+}
+
+// The layer sizes of the settings: 2 inputs, hidden_layers × width, 1 output (Playground.sizes).
+export function sizesOf(s) {
+  return [2, ...Array(s.hidden_layers).fill(s.width), 1];
+}
+
+export function createRunner(post, {budgetMs, later}) {
+  let data = {}, limit = Infinity, run = null, pending = false;
+
+  function start({id, settings: s, until}) {
+    const d = data[s.dataset];
+    const loss = d.task === "regression" ? "squared" : "cross_entropy";   // check_task's default loss
+    const layers = init(sizesOf(s), {seed: s.seed, scale: s.scale});       // Playground.initial_layers()
+    const opts = {task: d.task, hidden: s.activation, loss, eta: s.eta, epochs: s.epochs,
+                  batchSize: s.batch_size, limit};
+    run = {id, d, s, opts, until, steps: training(layers, d.X, d.y, opts), state: null, finished: false,
+           gradStart: gradientSizes(layers, d.X, d.y, d.task, s.activation, loss), chunkMs: 0, t0: performance.now()};
+  }
+
+  // Train in chunks until the run reaches `until` (or ends), then post what the figures need.
+  function pump() {
+    pending = false;
+    const r = run;
+    if (!r || r.sent) return;
+    const t0 = performance.now();
+    while (!r.finished && (r.state === null || r.state.epoch < r.until)) {
+      const step = r.steps.next();
+      r.state = step.value;
+      r.finished = step.done || r.state.epoch >= r.s.epochs;  // diverged (returned), or the last epoch done
+      if (performance.now() - t0 > budgetMs) break;
+    }
+    if (r.finished || r.state.epoch >= r.until) {
+      post(snapshot(r, t0));
+      r.sent = true;
+    } else {
+      r.chunkMs = Math.max(r.chunkMs, performance.now() - t0);
+      post({type: "progress", id: r.id, epoch: r.state.epoch, chunkMs: r.chunkMs});
+      pending = true;
+      later(pump);
+    }
+  }
+
+  function snapshot(r, t0) {
+    const {d, s, opts, state} = r;
+    const {a: yhat} = forward(state.layers, d.X, d.task, s.activation).at(-1);
+    let accuracy = null;
+    if (d.task === "classification") {
+      let right = 0;
+      for (let i = 0; i < d.X.rows; i++) right += (yhat.data[i] >= 0.5) === (d.y[i] === 1) ? 1 : 0;
+      accuracy = right / d.X.rows;
+    }
+    const grid = forward(state.layers, d.G, d.task, s.activation).at(-1).a.data;  // ŷ, row after row
+    const gradEnd = gradientSizes(state.layers, d.X, d.y, d.task, s.activation, opts.loss);
+    r.chunkMs = Math.max(r.chunkMs, performance.now() - t0);
+    return {type: "state", id: r.id, epoch: state.epoch, finished: r.finished, losses: state.losses.slice(),
+            diverged: state.diverged, accuracy, grid, limits: d.limits, gradStart: r.gradStart, gradEnd,
+            chunkMs: r.chunkMs, computeMs: performance.now() - r.t0};
+  }
+
+  return function receive(msg) {
+    if (msg.type === "init") {
+      data = Object.fromEntries(msg.datasets.map((d) => [d.name, prepare(d)]));
+      limit = msg.limit;
+      return;
+    }
+    if (msg.type === "start") start(msg);
+    else if (msg.type === "advance" && run && run.id === msg.id) {
+      run.until = msg.until;
+      run.sent = false;
+      run.t0 = performance.now();
+    } else return;
+    if (!pending) pump();
+  };
+}
+
+// In a Web Worker: answer the page's messages; chunks end by yielding to the worker's event loop
+// (a MessageChannel message, which, unlike setTimeout, is never throttled), so a new run can start.
+export function serveWorker(scope) {
+  const channel = new MessageChannel();
+  let next = null;
+  channel.port1.onmessage = () => { const f = next; next = null; if (f) f(); };
+  const receive = createRunner((msg) => scope.postMessage(msg, msg.grid ? [msg.grid.buffer] : []),
+                               {budgetMs: 16, later: (f) => { next = f; channel.port2.postMessage(0); }});
+  scope.onmessage = (event) => receive(event.data);
+  scope.postMessage({type: "ready"});
+}
