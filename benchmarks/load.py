@@ -37,12 +37,7 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+from book_browser import ARGS, CHROMIUM, HTML  # shared with page_latency.py
 SIZES = {
     "desktop": {"context": {"viewport": {"width": 1400, "height": 900}}, "cpu": 1},
     "phone": {"context": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,

@@ -36,17 +36,11 @@ import json
 import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import numpy as np
+from book_browser import ARGS, CHROMIUM, HTML, open_offline
 from latency_js import TIMING_JS
 
-ROOT = Path(__file__).resolve().parents[1]
-HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 MOVES = [("eta", "ArrowRight"), ("w2_21", "PageUp"), ("eta", "ArrowLeft"), ("w2_21", "PageDown")]
 WEIGHT_JS = """() => {
   const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
@@ -152,11 +146,7 @@ def show_first_widget(page):
 def measure_playgrounds(browser, server, path):
     print(f"\n{path}: the network playground in the static page (Chromium {browser.version})")
     for label, controls, moves in PLAYGROUND_SETTINGS:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/")
-                      else r.abort("blockedbyclient"))
-        page = context.new_page()
-        page.goto(f"{server}/{path}", wait_until="load")
+        context, page = open_offline(browser, server, path)
         show_first_widget(page)
         root = page.locator(".bp-playground").first
         root.wait_for(timeout=20_000)
@@ -215,11 +205,7 @@ def main():
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for path in pages:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
-            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/")
-                          else r.abort("blockedbyclient"))
-            page = context.new_page()
-            page.goto(f"{server}/{path}", wait_until="load")
+            context, page = open_offline(browser, server, path)
             show_first_widget(page)
             root = page.locator(".bp-explorer").first
             root.wait_for(timeout=20_000)
