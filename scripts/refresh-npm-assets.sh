@@ -1,16 +1,10 @@
 #!/usr/bin/env bash
 # Refresh the committed front-end files from the npm registry (the one command: `make assets`).
 #
-# The book must build and read with no node and no network, so what comes from npm is committed:
-#   _vendor/_static/requirejs/      RequireJS (MIT), loaded before the widget manager
-#   _vendor/_static/html-manager/   @jupyter-widgets/html-manager's embed-amd.js and its fonts (BSD-3-Clause)
-#   _vendor/_static/anywidget/      anywidget's front end (MIT; an AMD module the widget manager loads
-#                                   by name: _templates/layout.html maps "anywidget" to it). It runs
-#                                   the explorers (src/bp/explorer.js) in the static page. Its version
-#                                   must be the PyPI anywidget's of requirements.txt (a test checks).
-#   tests/browser/vendor/           axe-core (MPL-2.0), injected into pages by the browser test only
-# _vendor/ is Sphinx's html_extra_path (copied into the site as is): Jupyter Book 1 would add
-# every .js under _static/ to every page, and these libraries belong only on pages with widgets.
+# The tests must run with no node and no network, so what comes from npm is committed:
+#   tests/browser/vendor/   axe-core (MPL-2.0), injected into pages by the browser test only
+# The book itself serves no npm file: its widgets are drawn by _templates/bp-widgets.js (no widget
+# manager, RequireJS or anywidget front end), and MathJax comes from sphinx-mathjax-offline (PyPI).
 # Versions are pinned exactly in package.json; package-lock.json fixes the whole tree.
 # Needs node and npm (only this script does). Change a version in package.json, run
 # `npm install --package-lock-only --ignore-scripts` to update the lock, then `make assets`.
@@ -23,62 +17,9 @@ cp "$root/package.json" "$root/package-lock.json" "$work/"
 nm="$work/node_modules"
 version() { node -p "require('$nm/$1/package.json').version"; }
 
-# RequireJS: the file carries its licence header; its package ships no LICENSE, so write the MIT text.
-out="$root/_vendor/_static/requirejs"
-rm -rf "$out" && mkdir -p "$out"
-cp "$nm/requirejs/require.js" "$out/"
-cat > "$out/LICENSE" <<TXT
-RequireJS $(version requirejs) (npm package "requirejs"), MIT licence.
-
-Copyright jQuery Foundation and other contributors, https://jquery.org/
-
-Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
-associated documentation files (the "Software"), to deal in the Software without restriction,
-including without limitation the rights to use, copy, modify, merge, publish, distribute,
-sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all copies or
-substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT
-NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND
-NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES
-OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
-CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
-TXT
-
-# The widget manager: the AMD bundle and the fonts it references (woff2/woff/ttf; the legacy
-# .eot/.svg fonts are left out). Its package ships no LICENSE file: the project's BSD-3-Clause
-# text comes from @jupyter-widgets/schema (same repository, same licence), plus the bundle's notices.
-out="$root/_vendor/_static/html-manager"
-rm -rf "$out" && mkdir -p "$out"
-dist="$nm/@jupyter-widgets/html-manager/dist"
-cp "$dist/embed-amd.js" "$out/"
-find "$dist" -maxdepth 1 \( -name '*.woff2' -o -name '*.woff' -o -name '*.ttf' \) -exec cp {} "$out/" \;
-{ echo "@jupyter-widgets/html-manager $(version @jupyter-widgets/html-manager), BSD-3-Clause."; echo;
-  cat "$nm/@jupyter-widgets/schema/LICENSE"; } > "$out/LICENSE"
-cp "$dist/embed.js.LICENSE.txt" "$out/THIRD-PARTY-NOTICES.txt"
-
-# anywidget's front end: one AMD bundle (it includes solid-js and @lukeed/uuid, both MIT).
-out="$root/_vendor/_static/anywidget"
-rm -rf "$out" && mkdir -p "$out"
-cp "$nm/anywidget/dist/index.js" "$out/"
-{ echo "anywidget $(version anywidget) (npm package \"anywidget\"), MIT licence."; echo;
-  cat "$nm/anywidget/LICENSE"; echo; echo "----";
-  echo "Bundled in index.js: solid-js $(version solid-js) (MIT) and @lukeed/uuid $(version @lukeed/uuid) (MIT)."; echo;
-  cat "$nm/solid-js/LICENSE"; echo; cat "$nm/@lukeed/uuid/license"; } > "$out/LICENSE"
-
 # axe-core, for the browser test only (never served by the book).
 out="$root/tests/browser/vendor"
 rm -rf "$out" && mkdir -p "$out"
 cp "$nm/axe-core/axe.min.js" "$nm/axe-core/LICENSE" "$nm/axe-core/LICENSE-3RD-PARTY.txt" "$out/"
-
-cat > "$root/_vendor/_static/VERSIONS.txt" <<TXT
-Generated by scripts/refresh-npm-assets.sh from package-lock.json; do not edit by hand.
-requirejs $(version requirejs)
-@jupyter-widgets/html-manager $(version @jupyter-widgets/html-manager)
-anywidget $(version anywidget)
-axe-core $(version axe-core) (tests/browser/vendor)
-TXT
-echo "refreshed: $(tr "\n" ";" < "$root/_vendor/_static/VERSIONS.txt")"
+echo "axe-core $(version axe-core) (npm package \"axe-core\"; generated by scripts/refresh-npm-assets.sh)" > "$out/VERSION.txt"
+echo "refreshed: $(cat "$out/VERSION.txt")"

@@ -149,21 +149,3 @@ def test_explorer_does_not_mutate_given_params():
     e = bp.explorer(bp.X_REG, bp.Y_REG, task="regression", params=p)
     e.params = dict(e.params, b11=1.5)
     assert p == bp.INITIAL_PARAMS
-
-
-def test_explorer_front_end_matches_the_npm_front_end_served_by_the_book():
-    """The PyPI anywidget (the kernel side) and the npm anywidget the book serves from
-    _vendor/_static/anywidget/ (the page side) are the same version, pinned in both files."""
-    import json
-    import re
-    from pathlib import Path
-
-    import anywidget
-
-    root = Path(__file__).resolve().parents[1]
-    npm = json.loads((root / "package.json").read_text())["devDependencies"]["anywidget"]
-    pypi = re.search(r"^anywidget==(\S+)$", (root / "requirements.txt").read_text(), re.M)[1]
-    vendored = re.search(r"^anywidget (\S+)$", (root / "_vendor/_static/VERSIONS.txt").read_text(), re.M)[1]
-    assert npm == pypi == vendored == anywidget.__version__
-    assert 'var version = "%s"' % npm in (root / "_vendor/_static/anywidget/index.js").read_text()
-

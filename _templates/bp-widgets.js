@@ -1,0 +1,104 @@
+/* The book's widgets in the static page, drawn by this small host instead of a widget manager
+ * (printed inline by layout.html, only on pages with widgets).
+ *
+ * Every widget of the book is an anywidget (tests/test_widget_host.py checks the notebooks): its
+ * front end is one ES module, `_esm` in its stored state, written to the Anywidget Front-End Module
+ * specification (AFM, https://anywidget.dev/en/afm/), which any host may run: load the module, call
+ * its `initialize({model})` once per model and its `render({model, el})` once per view, with a model
+ * that has get, set, on/off ("change:x", "msg:custom"), save_changes and send. The page has no kernel,
+ * so saving and sending do nothing. That replaces RequireJS, @jupyter-widgets/html-manager (3.6 MB)
+ * and anywidget's own front end, which did the same through Jupyter's widget machinery. (JupyterLab
+ * still runs the widgets with anywidget's front end, from the Python package.)
+ *
+ * The page holds the widgets' state (a widget-state+json script in <head>) and, where each is
+ * shown, a widget-view+json script naming its model. A widget is drawn when its place comes within
+ * one window height of the viewport (or at once, without IntersectionObserver): as the widget
+ * manager did, into a <div class="widget-subarea"> put just before the view script. Widgets with the
+ * same `_esm` share one module (one compile; ids they number stay unique across the page).
+ * tests/browser/conftest.py (`show`) scrolls to a widget and waits for it, as a reader would.
+ */
+(() => {
+  "use strict";
+  const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
+  const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
+  const widgets = {}, modules = {};
+  let state = null;
+
+  // Equal values (Jupyter's Backbone models fire "change:x" only when x really changes).
+  const same = (a, b) => a === b || (!!a && !!b && typeof a === "object" && typeof b === "object"
+    && Array.isArray(a) === Array.isArray(b) && Object.keys(a).length === Object.keys(b).length
+    && Object.keys(a).every((k) => same(a[k], b[k])));
+
+  // An AFM model over one widget's stored state.
+  function makeModel(values) {
+    let handlers = [];  // [event name, callback], in the order they came
+    const emit = (name) => handlers.filter(([n]) => n === name).forEach(([, callback]) => callback.call(model));
+    const model = {
+      get: (key) => values[key],
+      set(key, value) {
+        const changes = typeof key === "object" ? key : {[key]: value};
+        const changed = Object.keys(changes).filter((k) => !same(values[k], changes[k]));
+        changed.forEach((k) => { values[k] = changes[k]; });
+        changed.forEach((k) => emit(`change:${k}`));
+      },
+      on(name, callback) { handlers.push([name, callback]); },
+      off(name, callback) {  // as Backbone's: no name, every event; no callback, every callback
+        handlers = handlers.filter(([n, c]) => (name && n !== name) || (callback && c !== callback));
+      },
+      save_changes() {},  // no kernel to save to
+      send() {},          // nor to send a message to (and no "msg:custom" ever comes)
+    };
+    return model;
+  }
+
+  // A module from its source text, through a Blob URL (the page serves no file for it).
+  function load(esm) {
+    if (!modules[esm]) {
+      const url = URL.createObjectURL(new Blob([esm], {type: "text/javascript"}));
+      modules[esm] = import(url).finally(() => URL.revokeObjectURL(url));
+    }
+    return modules[esm];
+  }
+
+  // The widget of model `id`, made once: its stylesheet in <head> (as anywidget, one per
+  // _anywidget_id), its module loaded, its initialize() called.
+  function widget(id) {
+    if (!widgets[id]) {
+      state = state || JSON.parse(document.querySelector(STATE).textContent).state;
+      const values = state[id].state, model = makeModel(values);
+      if (values._css && !document.getElementById(values._anywidget_id)) {
+        document.head.append(Object.assign(document.createElement("style"), {id: values._anywidget_id, textContent: values._css}));
+      }
+      widgets[id] = load(values._esm).then(async (mod) => {
+        // The default export is {initialize, render}, or a function that returns (a promise of) it.
+        const def = mod.default || {render: mod.render};
+        const w = typeof def === "function" ? await def() : def;
+        if (w.initialize) await w.initialize({model});
+        return {model, render: w.render};
+      });
+    }
+    return widgets[id];
+  }
+
+  // Draw the view `script` where the widget manager drew it: in a new div.widget-subarea before it.
+  function draw(script) {
+    const id = JSON.parse(script.textContent).model_id;
+    widget(id).then(({model, render}) => {
+      const area = Object.assign(document.createElement("div"), {className: "widget-subarea"});
+      const el = area.appendChild(document.createElement("div"));
+      el.classList.add(...(model.get("_dom_classes") || []));
+      script.before(area);
+      return render && render({model, el});
+    }).catch((error) => console.error(`bp widget ${id} not drawn:`, error));
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const views = [...document.querySelectorAll(VIEW)];
+    if (!("IntersectionObserver" in window)) return views.forEach(draw);
+    const near = new IntersectionObserver((entries) => entries.filter((e) => e.isIntersecting).forEach((e) => {
+      near.unobserve(e.target);
+      views.filter((v) => v.parentElement === e.target).forEach(draw);
+    }), {rootMargin: "100% 0px"});  // one window height above and below the viewport
+    views.forEach((v) => near.observe(v.parentElement));
+  });
+})();
