@@ -27,7 +27,7 @@ help:
 	@echo "make bench-lab  print slider-to-figure latency in JupyterLab (Chromium)"
 	@echo "make bench-page print slider-to-curve latency in the static book (Chromium; builds it if missing)"
 	@echo "make bench-load print how fast each page of the book opens, desktop and phone (Chromium; builds it if missing)"
-	@echo "make assets     refresh the committed npm files (needs node and npm; the book build never does)"
+	@echo "make assets     refresh the committed npm file of the tests, axe-core (needs node and npm)"
 
 # Set-up: a virtual environment with the pinned requirements and `bp` installed editable.
 $(STAMP): requirements.txt pyproject.toml
@@ -89,8 +89,8 @@ chromium:
 	  fi; }
 	@test -x "$(CHROMIUM)" || { echo "No Chromium at $(CHROMIUM) (set CHROMIUM to its path)" >&2; exit 1; }
 
-# RequireJS, the widget manager, anywidget's front end and axe-core from npm (pinned in package.json/package-lock.json)
-# into _vendor/ and tests/browser/vendor/, where they are committed.
+# axe-core (the browser test's accessibility scan) from npm, pinned in package.json/package-lock.json, into
+# tests/browser/vendor/, where it is committed. The book itself serves no npm file.
 assets:
 	scripts/refresh-npm-assets.sh
 

@@ -1,8 +1,7 @@
 /* Small fix-ups of every page of the book (Jupyter Book adds each .js under _static/ to every page).
  *
- * (The widget manager itself comes from _static/html-manager/, never from a CDN: see _config.yml
- * and _templates/layout.html. The book's widgets are anywidgets with their own labelled native
- * controls and canvases, so they need no fix here.)
+ * (The book's widgets are anywidgets, drawn by _templates/bp-widgets.js, with their own labelled
+ * native controls and canvases, so they need no fix here.)
  * Accessibility, for markup the theme emits (each found by axe-core in the browser test,
  * tests/browser/test_book.py):
  *    - the theme's search buttons show "Search Ctrl+K" but are labelled "Search" (rule

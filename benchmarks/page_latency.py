@@ -11,8 +11,8 @@ after the explorer has trained, drawn and written its readout, and the parts of 
   drawn → next frame               paint
 
 Then it prints the page's weight (HTML + every asset it loaded) and what the live explorers add
-to it: anywidget's front end (_static/anywidget/index.js) and the explorers' widget state in the
-HTML (their front-end module and CSS, data and settings). Target: median under one frame (16 ms).
+to it: the widget host printed inline in the HTML (_templates/bp-widgets.js) and the explorers'
+widget state in the HTML (their front-end module and CSS, data and settings). Target: median under one frame (16 ms).
 
 Then each page that shows a network playground (bp.playground): for each of a few settings, from
 the defaults (the speed target's) to the heaviest (the deepest and widest network, per-sample
@@ -47,7 +47,7 @@ WEIGHT_JS = """() => {
   const size = e => e.encodedBodySize || 0;
   return {bytes: entries.reduce((s, e) => s + size(e), 0), requests: entries.length,
           html: size(performance.getEntriesByType('navigation')[0]),
-          anywidget: entries.filter(e => e.name.includes('/_static/anywidget/')).reduce((s, e) => s + size(e), 0)};
+          host: [...document.scripts].filter(s => s.text.includes('bp widget')).reduce((s, e) => s + e.text.length, 0)};
 }"""
 
 
@@ -138,7 +138,7 @@ def playground_state_bytes(page_file):
 
 
 def show_first_widget(page):
-    """The widget manager loads when a widget comes near the window: scroll to the page's first one."""
+    """A widget is drawn when it comes near the window: scroll to the page's first one."""
     page.locator('script[type="application/vnd.jupyter.widget-view+json"]').first.evaluate(
         "s => s.parentElement.scrollIntoView({block: 'center'})")
 
@@ -233,8 +233,8 @@ def main():
             print(summary("    of which training + drawing", [m["compute"] for m in marks]))
             print(summary("  drawn -> next frame (paint)", [m["frame"] - m["drawn"] for m in marks]))
             print(f"  page weight {weight['bytes'] / 1e6:.2f} MB in {weight['requests']} requests "
-                  f"(HTML {weight['html'] / 1e3:.0f} kB); the live explorer adds anywidget's front end "
-                  f"{weight['anywidget'] / 1e3:.1f} kB and {n_models} explorer model(s) of "
+                  f"(HTML {weight['html'] / 1e3:.0f} kB); the live explorer adds the widget host "
+                  f"{weight['host'] / 1e3:.1f} kB (inline) and {n_models} explorer model(s) of "
                   f"{state_bytes / 1e3:.1f} kB in the HTML's widget state")
             context.close()
         for path in playground_pages:

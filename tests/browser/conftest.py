@@ -33,8 +33,8 @@ TIMEOUT_MS = 20_000
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 
 # What a page draws only as the reader comes to it: MathJax typesets the math near the window
-# (ui/lazy, see _config.yml; the rest before printing) and the widget manager loads when a widget
-# comes near the window (_templates/bp-lazy-widgets.js). True once everything shown in the window
+# (ui/lazy, see _config.yml; the rest before printing) and each widget is drawn when it comes
+# near the window (_templates/bp-widgets.js). True once everything shown in the window
 # is complete: every math element there typeset (no MathJax placeholder, mjx-lazy, left in it) and
 # every widget there drawn. (Not shown: display:none, or inside a closed <details>.)
 COMPLETE_IN_VIEW = """(view) => {

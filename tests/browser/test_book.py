@@ -2,7 +2,7 @@
 
 Every page is opened in Debian's Chromium (Playwright) from a local static server and read as a
 reader does — scrolled through, every hidden solution opened — since MathJax typesets the math and
-the widget manager draws the widgets only as they come near the window. Each page must then:
+the widgets are drawn only as they come near the window. Each page must then:
 load nothing from another host; have every math element typeset (the ones not shown on screen
 once the page is printed); show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
@@ -61,7 +61,7 @@ def _repository():
 def _wait_until_rendered(page, lazy):
     """Read the page as a reader would: scroll through it (every hidden solution opened) until
     every math element and widget in view is complete (MathJax typesets math near the window, the
-    widget manager loads when a widget comes near: conftest.py); return what never came."""
+    widgets are drawn as they come near: conftest.py); return what never came."""
     problems = []
     try:
         lazy.scroll_through(page)

@@ -163,7 +163,7 @@ def test_explorer_is_live_in_the_static_page(visit, report, lazy, html_dir, task
 
 def _drive_every_explorer(visit, report, lazy, path, task):
     page, log = visit(path)
-    lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
+    lazy.show_widgets(page)  # each widget is drawn as the reader scrolls to it
     # The page's explorers in its order (the k-th is the k-th .bp-explorer); those of this task.
     states = [(k, s) for k, s in enumerate(_explorers(page)) if s["task"] == task]
     assert states, f"{path}: no {task} explorer in the page"

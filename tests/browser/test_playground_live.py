@@ -121,7 +121,7 @@ def test_the_book_shows_the_playground_twice(html_dir):
 def test_playground_is_live_in_the_static_page(visit, report, lazy, playground_page):
     path = playground_page
     page, log = visit(path)
-    lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
+    lazy.show_widgets(page)  # each widget is drawn as the reader scrolls to it
     page.wait_for_selector(".bp-playground[data-state=done]", timeout=30_000)
     states = _states(page)
     assert states, f"{path}: no playground"

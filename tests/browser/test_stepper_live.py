@@ -92,7 +92,7 @@ def test_stepper_steps_through_training_in_the_static_page(visit, report, lazy, 
     path = stepper_page
     assert not path.startswith("("), f"{path}: no page of the built book holds a bp.stepper"
     page, log = visit(path)
-    lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
+    lazy.show_widgets(page)  # each widget is drawn as the reader scrolls to it
     # Any key that leaves the stepper is recorded here (the page, and JupyterLab, would get it).
     page.evaluate("""() => { window.__bpLeaked = [];
         document.addEventListener('keydown', e => window.__bpLeaked.push(e.key)); }""")

@@ -173,7 +173,7 @@ def test_the_tangent_is_live_in_the_static_page(visit, report, lazy, html_dir):
     assert pages, f"no page of the book in {html_dir} stores a {WIDGET_ID}: the chain-rule chapter shows one"
     for path in pages:
         page, log = visit(path)
-        lazy.show_widgets(page)  # the widget manager loads as the reader scrolls to a widget
+        lazy.show_widgets(page)  # each widget is drawn as the reader scrolls to it
         states = _tangents(page)
         assert states, f"{path}: the stored tangent did not render"
         for k, state in enumerate(states):
