@@ -24,8 +24,9 @@
   const widgets = {}, modules = {};
   let state = null;
 
-  // Equal values (Jupyter's Backbone models fire "change:x" only when x really changes).
-  const same = (a, b) => a === b || (!!a && !!b && typeof a === "object" && typeof b === "object"
+  // Equal values, as underscore's isEqual (Jupyter's Backbone models fire "change:x" only when x
+  // really changes): Object.is for numbers (NaN is NaN, 0 is not -0), and arrays and objects by value.
+  const same = (a, b) => Object.is(a, b) || (!!a && !!b && typeof a === "object" && typeof b === "object"
     && Array.isArray(a) === Array.isArray(b) && Object.keys(a).length === Object.keys(b).length
     && Object.keys(a).every((k) => same(a[k], b[k])));
 
