@@ -228,6 +228,14 @@ def lazy():
     return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through)
 
 
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    """Where the browser tests save their screenshots (uploaded by CI as an artefact)."""
+    out = HTML.parent / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
 def pytest_terminal_summary(terminalreporter):
     """Print the page weights (HTML + every asset it loaded) and the test's duration."""
     pages = REPORT["pages"]

@@ -17,7 +17,8 @@
 
 import {createRunner, serveWorker, sizesOf, standardized, GRID} from "./run.js";
 import {fmtG} from "./format.js";
-import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, logTicks, drawLosses, planeLimits} from "./plot.js";
+import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, logTicks, drawLosses, planeLimits, themeColors, rgbOf,
+        watchLook} from "./plot.js";
 
 // In a Web Worker (the playground's own, below) this module only serves runs.
 if (typeof document === "undefined" && typeof self !== "undefined" && typeof self.postMessage === "function") {
@@ -28,39 +29,19 @@ const ACTIVATION_LABELS = {identity: "identity (linear)", sigmoid: "sigmoid", ta
 const SETTINGS = ["dataset", "hidden_layers", "width", "activation", "eta", "batch_size", "epochs", "seed", "scale"];
 
 // ---------------------------------------------------------------------------------------------
-// Colours: the theme's (pydata-sphinx-theme in the book, JupyterLab's in Jupyter; playground.css
-// maps both onto --bp-pg-* with fallbacks), and the Okabe–Ito palette, which colour-blind readers
-// can tell apart (orange vs blue; the classes also differ in shape).
+// Colours: the page's theme, light or dark (theme.css, read by plot.js's themeColors, as for the
+// explorer and the tangent), with its colour-blind safe class colours (Okabe–Ito orange vs blue;
+// the rows also differ in shape: hollow circles and solid triangles, as in the explorer).
 // ---------------------------------------------------------------------------------------------
-
-function rgb(text) {
-  const m = text.match(/[\d.]+/g) || ["255", "255", "255"];
-  return m.slice(0, 3).map(Number);
-}
 
 // (Read from the page once the widget is in it: a view may render before it is attached, and a
 // detached element has no computed style.)
 function readTheme(root) {
-  const probe = document.createElement("span");
-  root.append(probe);
-  const get = (name, fallback) => {
-    probe.style.color = `var(${name}, ${fallback})`;
-    return (root.isConnected && getComputedStyle(probe).color) || fallback;
-  };
-  const [bg, text, axis, grid] = [["--bp-pg-bg", "rgb(255, 255, 255)"], ["--bp-pg-fg", "rgb(34, 34, 34)"],
-                                  ["--bp-pg-axis", "rgb(85, 85, 85)"], ["--bp-pg-grid", "rgb(224, 224, 224)"]]
-    .map(([name, fallback]) => get(name, fallback));
-  probe.remove();
-  const [r, g, b] = rgb(bg);
-  const dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  const colors = themeColors(root);
   return {
-    connected: root.isConnected,
-    bg, background: bg, text, axis, grid, dark, bgRGB: [r, g, b],
-    line: dark ? "#56b4e9" : "#0072b2",                            // the loss curve: Okabe–Ito blue / sky blue
-    red: dark ? "#ff9e66" : "#d55e00",                             // "diverged": vermillion
-    class0: [230, 159, 0],                                         // orange
-    class1: dark ? [86, 180, 233] : [0, 114, 178],                 // blue
-    start: dark ? "#56b4e9" : "#0072b2", end: dark ? "#ff9e66" : "#d55e00",  // gradient bars
+    ...colors, connected: root.isConnected, bgRGB: rgbOf(colors.background),
+    class0: rgbOf(colors.class0), class1: rgbOf(colors.class1),    // the plane's shading, mixed into bgRGB
+    start: colors.line, end: colors.class0,                        // gradient bars: blue at the start, orange now
   };
 }
 
@@ -134,19 +115,21 @@ function drawPlane(canvas, st, data, theme, width, scratch) {
             data.features[0], data.features[1], theme);
   drawXTicks(ctx, box, linearTicks(x0, x1, 4), toX, theme);
   drawYTicks(ctx, box, linearTicks(y0, y1, 4), toY, false, theme);
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = theme.text;
+  // The rows as in the explorer: labelled 0, hollow circles; labelled 1, solid triangles (in the
+  // page's text colour, so that no row is lost on the shading of its own class); for regression,
+  // circles coloured by their value.
   const small = data.x.length > 250 ? 0.8 : 1;
   data.x.forEach((row, i) => {
     const x = toX(row[0]), y = toY(row[1]);
     ctx.beginPath();
     if (classification && data.y[i] === 1) {
-      ctx.moveTo(x, y - 4.5 * small); ctx.lineTo(x + 4 * small, y + 3 * small); ctx.lineTo(x - 4 * small, y + 3 * small);
+      ctx.moveTo(x, y - 5.5 * small); ctx.lineTo(x + 5 * small, y + 3.8 * small); ctx.lineTo(x - 5 * small, y + 3.8 * small);
       ctx.closePath();
-      ctx.fillStyle = css(theme.class1);
+      [ctx.fillStyle, ctx.strokeStyle, ctx.lineWidth] = [theme.text, theme.background, 1];
     } else {
-      ctx.arc(x, y, 3.2 * small, 0, 2 * Math.PI);
-      ctx.fillStyle = classification ? css(theme.class0) : css(viridis((data.y[i] - ylo) / (yhi - ylo)));
+      ctx.arc(x, y, (classification ? 3.8 : 3.2) * small, 0, 2 * Math.PI);
+      [ctx.fillStyle, ctx.strokeStyle, ctx.lineWidth] = classification
+        ? [theme.background, theme.text, 1.5] : [css(viridis((data.y[i] - ylo) / (yhi - ylo))), theme.text, 1];
     }
     ctx.fill();
     ctx.stroke();
@@ -247,7 +230,8 @@ const etaText = (v) => fmtG(v, 3);
 
 function render({model, el}) {
   counter += 1;
-  const root = Object.assign(document.createElement("div"), {className: "bp-playground bp-widget"});
+  // bp-widget: every bp widget, live in the page (tests/browser); bp-theme: the page's colours (theme.css)
+  const root = Object.assign(document.createElement("div"), {className: "bp-playground bp-widget bp-theme"});
   const controls = Object.assign(document.createElement("div"), {className: "bp-pg-controls"});
   controls.setAttribute("role", "group");
   controls.setAttribute("aria-label", "network and training settings");
@@ -530,7 +514,7 @@ function render({model, el}) {
     drawBars(cells.grads.canvas, st.gradStart, st.gradEnd, theme, widths.grads, st.epoch);
     const names = data.classes;
     legend.textContent = data.task === "classification"
-      ? `● ${names[0]} (orange)   ▲ ${names[1]} (blue); shading: ŷ, towards orange for 0 and blue for 1`
+      ? `○ ${names[0]}   ▲ ${names[1]}; shading: ŷ, towards orange for 0 and blue for 1`
       : "colour: Package (dots: the table; shading: the network's ŷ), dark purple low to yellow high";
     const sizes = sizesOf(s).join("-");
     const status = text.replace(/\n/g, " ");
@@ -559,27 +543,19 @@ function render({model, el}) {
   // ------------------------------------------------------------------ life cycle
   const onChange = () => { showSettings(); restart(); };
   for (const name of SETTINGS) model.on(`change:${name}`, onChange);
-  // Sized to its container: redraw (no new run) when the widths change; recolour when the theme does.
-  let lastWidth = 0;
-  const resize = new ResizeObserver(() => {
-    if (root.clientWidth !== lastWidth) { lastWidth = root.clientWidth; draw(); }
+  // Sized to its container: redraw (no new run) when its width or the page's theme changes.
+  let drawnLook = "";
+  const unwatch = watchLook(root, () => {
+    const look = JSON.stringify([root.clientWidth, themeColors(root)]);
+    if (look !== drawnLook) { drawnLook = look; theme = readTheme(root); draw(); }
   });
-  resize.observe(root);
-  const retheme = () => { theme = readTheme(root); draw(); };
-  const themeWatch = new MutationObserver(retheme);
-  themeWatch.observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme", "data-mode"]});
-  themeWatch.observe(document.body, {attributes: true, attributeFilter: ["data-jp-theme-light", "data-jp-theme-name"]});
-  const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
-  darkQuery.addEventListener("change", retheme);
 
   setPlaying(false);
   showSettings();
   restart();
   return () => {
     for (const name of SETTINGS) model.off(`change:${name}`, onChange);
-    resize.disconnect();
-    themeWatch.disconnect();
-    darkQuery.removeEventListener("change", retheme);
+    unwatch();
     engine.stop();
   };
 }
