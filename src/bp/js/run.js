@@ -6,7 +6,8 @@
 // The same runner serves in a Web Worker (serveWorker: the playground starts one from its own
 // bundled module) and, where a worker cannot start, on the page's main thread (playground.js).
 // Messages in: {type: "init", datasets, limit}; {type: "start", id, settings, until}: a new run,
-// trained to epoch `until`; {type: "advance", id, until}: the same run on to epoch `until`.
+// trained to epoch `until`; {type: "advance", id, until}: the same run on to epoch `until`;
+// {type: "stop"}: no run (the page has given the next one to the other engine).
 // Messages out: {type: "progress", id, epoch} between chunks; {type: "state", id, ...} at `until`
 // or at the end of the run (finished: true).
 
@@ -39,6 +40,19 @@ function prepare(d) {
 // The layer sizes of the settings: 2 inputs, hidden_layers × width, 1 output (Playground.sizes).
 export function sizesOf(s) {
   return [2, ...Array(s.hidden_layers).fill(s.width), 1];
+}
+
+// A run's work, roughly, in multiply-adds: per row and epoch, a forward pass on the batch, the
+// backward pass (about twice its multiply-adds) and a forward pass for the loss; tanh and the
+// sigmoid cost about 15 multiply-adds each (ReLU and identity next to nothing). The page decides
+// with it where a run goes (playground.js: short runs on the page's own thread).
+export function workOf(s, rows) {
+  const sizes = sizesOf(s);
+  let products = 0, units = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) products += sizes[l] * sizes[l + 1];
+  for (let l = 1; l + 1 < sizes.length; l++) units += sizes[l];
+  const act = s.activation === "tanh" || s.activation === "sigmoid" ? 15 : 1;
+  return (s.epochs + 1) * rows * (4 * products + 2 * act * units);
 }
 
 export function createRunner(post, {budgetMs, later}) {
@@ -120,6 +134,7 @@ export function createRunner(post, {budgetMs, later}) {
       rooms = {key: null};
       return;
     }
+    if (msg.type === "stop") { run = null; return; }
     if (msg.type === "start") start(msg);
     else if (msg.type === "advance" && run && run.id === msg.id) {
       run.until = msg.until;
