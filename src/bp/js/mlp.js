@@ -199,9 +199,10 @@ function finite(layers) {
 // yields the state after the starting loss and after each epoch (so that a caller can draw it, or
 // pause between epochs); its return value is the final state. batchSize null is the full batch.
 // `limit` is network.DIVERGENCE_LIMIT (sent by the kernel). y is a Float64Array.
-// `pause` (optional) is asked after each batch: when it says true the generator yields in the
-// middle of an epoch too (the state unchanged: state.epoch is still the last epoch done), so
-// that a caller never waits for a whole epoch. `ws` (optional) is a workspace for X.rows rows.
+// `pause` (optional) is asked between batches, every 64 rows or more: when it says true the
+// generator yields in the middle of an epoch too (the state unchanged: state.epoch is still the
+// last epoch done), so that a caller never waits for a whole epoch. `ws` (optional) is a
+// workspace for X.rows rows.
 // state: {losses, layers, diverged, epoch}, as TrainResult (.losses, .layers, .diverged); its
 // layers are the run's own arrays, valid until the generator goes on.
 export function* training(layers, X, y, {task, hidden, loss, eta, epochs, batchSize, limit, pause = null},
@@ -213,6 +214,7 @@ export function* training(layers, X, y, {task, hidden, loss, eta, epochs, batchS
     batches.push({X: matrix(e - s, X.cols, X.data.subarray(s * X.cols, e * X.cols)), y: y.subarray(s, e)});
   }
   const state = {losses: [], layers: copyLayers(layers), diverged: false, epoch: 0};
+  let unasked = 0;                                    // rows trained since `pause` was last asked
   let spare = copyLayers(layers);                     // room for `new`: the epoch's steps write into it
   state.losses.push(meanLoss(layers, X, y, task, hidden, loss, ws));  // losses = [_mean_loss(layers, X, y, task, hidden, loss)]
   if (!Number.isFinite(state.losses[0]) || state.losses[0] > limit) {  // if not math.isfinite(losses[0]) or losses[0] > DIVERGENCE_LIMIT:
@@ -231,7 +233,11 @@ export function* training(layers, X, y, {task, hidden, loss, eta, epochs, batchS
         for (let i = 0; i < W.length; i++) W[i] = W[i] - eta * dW[i];
         for (let j = 0; j < b.length; j++) b[j] = b[j] - eta * db[j];
       }
-      if (pause !== null && pause()) yield state;     //         (a caller's pause: the epoch goes on when it resumes)
+      unasked += batch.X.rows;                        //         (a caller's pause: the epoch goes on when it resumes)
+      if (pause !== null && unasked >= 64) {
+        unasked = 0;
+        if (pause()) yield state;
+      }
     }
     const L = meanLoss(next, X, y, task, hidden, loss, ws);  //     L = _mean_loss(new, X, y, task, hidden, loss)
     if (!(Number.isFinite(L) && L <= limit && finite(next))) {  //     if not (math.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(new)):

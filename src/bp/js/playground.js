@@ -4,14 +4,18 @@
 // at the start and the end of training — with play, pause and step.
 //
 // The Python side is bp/playground.py; the training is mlp.js, the line-by-line twin of bp/mlp.py,
-// driven by run.js. The runs go to a Web Worker started from this very module (its bundled source is
-// the widget's `_esm`, so the worker needs no other copy of the twin); where no worker can start,
-// they run here in chunks of at most ~12 ms. The same module runs in the static HTML book (no
-// kernel) and in Jupyter (where the settings are also the widget's traitlets).
+// driven by run.js. A short run (the defaults' size) trains here, on the page's thread, in the
+// task of the control change; longer ones go to a Web Worker started from this very module (its
+// bundled source is the widget's `_esm`, so the worker needs no other copy of the twin); where no
+// worker can start, they run here too. Here, a run never holds the thread for more than a chunk of
+// ~12 ms. The same module runs in the static HTML book (no kernel) and in Jupyter (where the
+// settings are also the widget's traitlets).
 // For tests and benchmarks the root element carries the exact numbers drawn (data-losses, ...),
 // the settings they came from (data-settings), a "done" signal (data-state="done", data-updates
-// counting the runs done) and timings (data-update-ms: control change to figure drawn; data-compute-ms:
-// the run itself; data-main-ms: the page's own work on the last message, drawing included;
+// counting the runs done), where runs go (data-engine: the long ones; data-ran-on: the last one)
+// and timings (data-update-ms: control change to figure drawn; data-compute-ms: the run itself;
+// data-draw-ms: handling the last message, drawing included; data-main-ms: how long the widget
+// held the page's thread for it: that, and the chunk before it if the chunk ran here;
 // data-chunk-ms: the run's longest chunk).
 // tests/browser/test_playground_live.py checks the numbers against bp.mlp.train.
 
@@ -472,7 +476,9 @@ function render({model, el}) {
       else if (playing) requestAnimationFrame(advance);
       else finish("paused");
     }
-    root.dataset.mainMs = (performance.now() - t0).toFixed(2);  // this message's work here (drawing included)
+    // this message's work here (drawing included), and the chunk before it if it ran here too
+    root.dataset.drawMs = (performance.now() - t0).toFixed(2);
+    root.dataset.mainMs = (performance.now() - t0 + (engine === here ? msg.lastChunkMs : 0)).toFixed(2);
   }
 
   function finish(state) {

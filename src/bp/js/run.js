@@ -9,7 +9,8 @@
 // trained to epoch `until`; {type: "advance", id, until}: the same run on to epoch `until`;
 // {type: "stop"}: no run (the page has given the next one to the other engine).
 // Messages out: {type: "progress", id, epoch} between chunks; {type: "state", id, ...} at `until`
-// or at the end of the run (finished: true).
+// or at the end of the run (finished: true). Both say how long the chunk before them took
+// (lastChunkMs, the run's start included in its first) and the run's longest so far (chunkMs).
 
 import {init, training, forward, gradientSizes, matrix, workspace} from "./mlp.js";
 import {planeLimits} from "./plot.js";
@@ -90,7 +91,7 @@ export function createRunner(post, {budgetMs, later}) {
     pending = false;
     const r = run;
     if (!r || r.sent) return;
-    const t0 = performance.now();
+    const t0 = r.state === null ? r.t0 : performance.now();  // the first chunk includes the run's start
     r.deadline = t0 + budgetMs;
     while (!r.finished && (r.state === null || r.state.epoch < r.until)) {
       const step = r.steps.next();
@@ -102,8 +103,9 @@ export function createRunner(post, {budgetMs, later}) {
       post(snapshot(r, t0));
       r.sent = true;
     } else {
-      r.chunkMs = Math.max(r.chunkMs, performance.now() - t0);
-      post({type: "progress", id: r.id, epoch: r.state.epoch, chunkMs: r.chunkMs});
+      const lastChunkMs = performance.now() - t0;
+      r.chunkMs = Math.max(r.chunkMs, lastChunkMs);
+      post({type: "progress", id: r.id, epoch: r.state.epoch, chunkMs: r.chunkMs, lastChunkMs});
       pending = true;
       later(pump);
     }
@@ -111,7 +113,8 @@ export function createRunner(post, {budgetMs, later}) {
 
   function snapshot(r, t0) {
     const {d, s, opts, state, ws} = r;
-    const {a: yhat} = forward(state.layers, d.X, d.task, s.activation, ws.table).at(-1);
+    const gradEnd = gradientSizes(state.layers, d.X, d.y, d.task, s.activation, opts.loss, ws.table);
+    const {a: yhat} = ws.table.at(-1);                // ŷ of the whole table: the gradients' forward pass
     let accuracy = null;
     if (d.task === "classification") {
       let right = 0;
@@ -120,11 +123,11 @@ export function createRunner(post, {budgetMs, later}) {
     }
     // ŷ, row after row (a copy: it goes to the page)
     const grid = forward(state.layers, d.G, d.task, s.activation, ws.grid).at(-1).a.data.slice(0, GRID * GRID);
-    const gradEnd = gradientSizes(state.layers, d.X, d.y, d.task, s.activation, opts.loss, ws.table);
-    r.chunkMs = Math.max(r.chunkMs, performance.now() - t0);
+    const lastChunkMs = performance.now() - t0;
+    r.chunkMs = Math.max(r.chunkMs, lastChunkMs);
     return {type: "state", id: r.id, epoch: state.epoch, finished: r.finished, losses: state.losses.slice(),
             diverged: state.diverged, accuracy, grid, limits: d.limits, gradStart: r.gradStart, gradEnd,
-            chunkMs: r.chunkMs, computeMs: performance.now() - r.t0};
+            chunkMs: r.chunkMs, lastChunkMs, computeMs: performance.now() - r.t0};
   }
 
   return function receive(msg) {
