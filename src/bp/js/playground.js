@@ -415,7 +415,7 @@ function render({model, el}) {
   }
   let engine = null;     // the engine of the current run
   function switchToMainThread() {
-    away = null;
+    away = engine = null;
     root.dataset.engine = here.kind;
     restart();
   }
@@ -428,8 +428,8 @@ function render({model, el}) {
     if (msg.type === "start") {
       const s = runs[msg.id];
       const next = away === null || workOf(s, rows[s.dataset]) <= SHORT_WORK ? here : away;
-      if (engine === here && next !== here) here.send({type: "stop"});  // the worker drops its old run when the new one starts
-      else if (engine === away && next === here) away.send({type: "stop"});
+      // The other engine drops its run (an engine given a new run drops its old one itself).
+      if (engine !== null && engine !== next) engine.send({type: "stop"});
       engine = next;
       root.dataset.ranOn = engine.kind;
     }
