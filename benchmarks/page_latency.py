@@ -103,7 +103,7 @@ WATCH_JS = """(root) => {
       else if (r.attributeName === 'data-chunk-ms' && d.ranOn === 'Web Worker') P.workerChunk = Math.max(P.workerChunk, Number(d.chunkMs));
       else if (r.attributeName === 'data-updates' && d.state === 'done') {
         const s = JSON.parse(d.settings);
-        P.done.push({ranOn: d.ranOn, run: Number(d.computeMs), draw: Number(d.drawMs),
+        P.done.push({ranOn: d.ranOn, run: Number(d.computeMs), draw: Number(d.drawMs), main: Number(d.mainMs),
                      complete: d.diverged === 'true' || Number(d.epoch) === s.epochs});
       }
     }
@@ -208,6 +208,9 @@ def measure_playgrounds(browser, server, path):
         print(f"        every figure timed is the complete run: {sum(d['complete'] for d in done)} of {len(done)}")
         print("  " + summary("    of which the run", [d["run"] for d in done]))
         print("  " + summary("    and drawing it (page's thread)", [d["draw"] for d in done]))
+        here = [d["main"] for d in done if d["ranOn"] == "main thread"]
+        if here:
+            print("  " + summary("  page's thread held (chunk + drawing)", here) + f"   ({len(here)} runs trained there)")
         print(f"      longest chunk of a run in the worker {watch['workerChunk']:.1f} ms; the longest the widget held the "
               f"page's thread {watch['main']:.1f} ms (drawing, with the run's chunk when it trained there); longest "
               f"gap between frames {watch['gap']:.1f} ms; long tasks {watch['longtasks']} (longest {watch['longest']:.0f} ms); "

@@ -4,7 +4,8 @@
 // plane, the accuracy and each layer's gradient size at the start and at that epoch.
 //
 // The same runner serves in a Web Worker (serveWorker: the playground starts one from its own
-// bundled module) and, where a worker cannot start, on the page's main thread (playground.js).
+// bundled module) and on the page's main thread (playground.js: short runs, and every run where
+// no worker can start).
 // Messages in: {type: "init", datasets, limit}; {type: "start", id, settings, until}: a new run,
 // trained to epoch `until`; {type: "advance", id, until}: the same run on to epoch `until`;
 // {type: "stop"}: no run (the page has given the next one to the other engine).
@@ -81,6 +82,7 @@ export function createRunner(post, {budgetMs, later}) {
     r.opts = {task: d.task, hidden: s.activation, loss, eta: s.eta, epochs: s.epochs, batchSize: s.batch_size, limit, pause};
     r.gradStart = gradientSizes(layers, d.X, d.y, d.task, s.activation, loss, ws.table);
     r.steps = training(layers, d.X, d.y, r.opts, ws.table);
+    r.startMs = performance.now() - r.t0;             // counted in the first chunk
     run = r;
   }
 
@@ -91,7 +93,7 @@ export function createRunner(post, {budgetMs, later}) {
     pending = false;
     const r = run;
     if (!r || r.sent) return;
-    const t0 = r.state === null ? r.t0 : performance.now();  // the first chunk includes the run's start
+    const t0 = performance.now() - (r.state === null ? r.startMs : 0);  // the first chunk includes the run's start
     r.deadline = t0 + budgetMs;
     while (!r.finished && (r.state === null || r.state.epoch < r.until)) {
       const step = r.steps.next();
