@@ -22,7 +22,7 @@ the keyboard, up and down, timing each change to the first frame after the new f
 result of a control change). A short run (the defaults' size) trains on the page's thread in the
 task of the change, a longer one in a Web Worker, each in chunks of at most ~12-16 ms; the script
 says where the runs trained, the run's and the drawing's time, the longest chunk in the worker
-(data-chunk-ms), the longest the widget held the page's thread (data-main-ms: drawing, with the
+(data-last-chunk-ms), the longest the widget held the page's thread (data-main-ms: drawing, with the
 run's chunk when it trained there), the longest gap between two animation frames while it ran (the
 page never freezes if this stays small), long tasks (over 50 ms) seen by the browser, and whether
 the progress bar showed. Then the training alone at the defaults (bp.mlp's twin, mlp.js, timed in
@@ -93,21 +93,25 @@ PLAYGROUND_SETTINGS = [
 # done, where it trained (data-ran-on), the run (data-compute-ms), the drawing (data-draw-ms) and
 # whether the figure drawn was the complete run; the longest chunk of a run in the worker and the
 # longest stretch the widget held the page's thread (data-main-ms: drawing, and the chunk before it
-# when the run trained there), the longest gap between two frames, long tasks, the progress bar.
+# when the run trained there), the worker's chunks (data-last-chunk-ms), the longest gap between two
+# frames, long tasks, the progress bar.
 WATCH_JS = """(root) => {
-  const P = window.__bpWatch = {main: 0, workerChunk: 0, gap: 0, progress: false, longtasks: 0, longest: 0, done: []};
+  const P = window.__bpWatch = {main: 0, workerChunk: 0, workerChunks: [], gap: 0, progress: false, longtasks: 0, longest: 0, done: []};
   new MutationObserver((records) => {
     const d = root.dataset;
     for (const r of records) {
       if (r.attributeName === 'data-main-ms') P.main = Math.max(P.main, Number(d.mainMs));
-      else if (r.attributeName === 'data-chunk-ms' && d.ranOn === 'Web Worker') P.workerChunk = Math.max(P.workerChunk, Number(d.chunkMs));
+      else if (r.attributeName === 'data-last-chunk-ms' && d.ranOn === 'Web Worker') {
+        P.workerChunk = Math.max(P.workerChunk, Number(d.lastChunkMs));
+        P.workerChunks.push(Number(d.lastChunkMs));
+      }
       else if (r.attributeName === 'data-updates' && d.state === 'done') {
         const s = JSON.parse(d.settings);
         P.done.push({ranOn: d.ranOn, run: Number(d.computeMs), draw: Number(d.drawMs), main: Number(d.mainMs),
                      complete: d.diverged === 'true' || Number(d.epoch) === s.epochs});
       }
     }
-  }).observe(root, {attributes: true, attributeFilter: ['data-main-ms', 'data-chunk-ms', 'data-updates']});
+  }).observe(root, {attributes: true, attributeFilter: ['data-main-ms', 'data-last-chunk-ms', 'data-updates']});
   const bar = root.querySelector('.bp-pg-progress');
   new MutationObserver(() => { if (!bar.hidden) P.progress = true; }).observe(bar, {attributes: true});
   let last = performance.now();
@@ -208,6 +212,9 @@ def measure_playgrounds(browser, server, path):
         print(f"        every figure timed is the complete run: {sum(d['complete'] for d in done)} of {len(done)}")
         print("  " + summary("    of which the run", [d["run"] for d in done]))
         print("  " + summary("    and drawing it (page's thread)", [d["draw"] for d in done]))
+        if watch["workerChunks"]:
+            print("  " + summary("  the worker's chunks", watch["workerChunks"])
+                  + f"   ({len(watch['workerChunks'])} chunks; wall-clock: a loaded machine stretches them)")
         here = [d["main"] for d in done if d["ranOn"] == "main thread"]
         if here:
             print("  " + summary("  page's thread held (chunk + drawing)", here) + f"   ({len(here)} runs trained there)")

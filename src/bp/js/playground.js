@@ -16,7 +16,7 @@
 // and timings (data-update-ms: control change to figure drawn; data-compute-ms: the run itself;
 // data-draw-ms: handling the last message, drawing included; data-main-ms: how long the widget
 // held the page's thread for it: that, and the chunk before it if the chunk ran here;
-// data-chunk-ms: the run's longest chunk).
+// data-chunk-ms: the run's longest chunk; data-last-chunk-ms: the chunk before the last message).
 // tests/browser/test_playground_live.py checks the numbers against bp.mlp.train.
 
 import {createRunner, serveWorker, sizesOf, standardized, workOf, GRID} from "./run.js";
@@ -458,6 +458,7 @@ function render({model, el}) {
     if (msg.id !== runId) return;                    // a run that the settings have since replaced
     const t0 = performance.now();
     root.dataset.chunkMs = msg.chunkMs.toFixed(2);        // the run's longest chunk (in the worker, or here)
+    root.dataset.lastChunkMs = msg.lastChunkMs.toFixed(2);  // and the one before this message
     if (msg.type === "state") root.dataset.computeMs = msg.computeMs.toFixed(2);  // the run, start to state
     if (msg.type === "progress") {
       const total = runs[msg.id].epochs;
