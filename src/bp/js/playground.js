@@ -4,18 +4,22 @@
 // at the start and the end of training — with play, pause and step.
 //
 // The Python side is bp/playground.py; the training is mlp.js, the line-by-line twin of bp/mlp.py,
-// driven by run.js. The runs go to a Web Worker started from this very module (its bundled source is
-// the widget's `_esm`, so the worker needs no other copy of the twin); where no worker can start,
-// they run here in chunks of at most ~12 ms. The same module runs in the static HTML book (no
-// kernel) and in Jupyter (where the settings are also the widget's traitlets).
+// driven by run.js. A short run (the defaults' size) trains here, on the page's thread, in the
+// task of the control change; longer ones go to a Web Worker started from this very module (its
+// bundled source is the widget's `_esm`, so the worker needs no other copy of the twin); where no
+// worker can start, they run here too. Here, a run never holds the thread for more than a chunk of
+// ~12 ms. The same module runs in the static HTML book (no kernel) and in Jupyter (where the
+// settings are also the widget's traitlets).
 // For tests and benchmarks the root element carries the exact numbers drawn (data-losses, ...),
 // the settings they came from (data-settings), a "done" signal (data-state="done", data-updates
-// counting the runs done) and timings (data-update-ms: control change to figure drawn; data-compute-ms:
-// the run itself; data-main-ms: the page's own work on the last message, drawing included;
-// data-chunk-ms: the run's longest chunk).
+// counting the runs done), where runs go (data-engine: the long ones; data-ran-on: the last one)
+// and timings (data-update-ms: control change to figure drawn; data-compute-ms: the run itself;
+// data-draw-ms: handling the last message, drawing included; data-main-ms: how long the widget
+// held the page's thread for it: that, and the chunk before it if the chunk ran here;
+// data-chunk-ms: the run's longest chunk; data-last-chunk-ms: the chunk before the last message).
 // tests/browser/test_playground_live.py checks the numbers against bp.mlp.train.
 
-import {createRunner, serveWorker, sizesOf, standardized, GRID} from "./run.js";
+import {createRunner, serveWorker, sizesOf, standardized, workOf, GRID} from "./run.js";
 import {fmtG} from "./format.js";
 import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, logTicks, drawLosses, planeLimits, themeColors, rgbOf,
         watchLook} from "./plot.js";
@@ -72,11 +76,11 @@ function drawPlane(canvas, st, data, theme, width, scratch) {
     ? (v) => (v < 0.5 ? mix(theme.bgRGB, theme.class0, 0.7 * (0.5 - v) / 0.5)
                       : mix(theme.bgRGB, theme.class1, 0.7 * (v - 0.5) / 0.5))
     : (v) => mix(theme.bgRGB, viridis((v - ylo) / (yhi - ylo)), 0.75);
-  const image = scratch.getContext("2d").createImageData(GRID, GRID);
+  const image = scratch.getContext("2d").createImageData(GRID, GRID), pixels = image.data;
   for (let k = 0; k < GRID * GRID; k++) {
     const v = st.grid[k];
-    const [R, G, B] = Number.isFinite(v) ? colour(v) : theme.bgRGB;
-    image.data.set([R, G, B, 255], 4 * k);
+    const c = Number.isFinite(v) ? colour(v) : theme.bgRGB;
+    pixels[4 * k] = c[0]; pixels[4 * k + 1] = c[1]; pixels[4 * k + 2] = c[2]; pixels[4 * k + 3] = 255;
   }
   scratch.getContext("2d").putImageData(image, 0, 0);
   // Grid point c sits at box.x + c / (GRID − 1) · box.w: the image's pixel centres go there.
@@ -89,21 +93,22 @@ function drawPlane(canvas, st, data, theme, width, scratch) {
     ctx.strokeStyle = theme.text;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    const at = (r, c) => st.grid[r * GRID + c] - 0.5;
-    const px = (c) => box.x + c * cell.w, py = (r) => box.y + r * cell.h;
+    // Each square's corners clockwise from its top left (row, column offsets); where ŷ − 0.5 changes
+    // sign along an edge, the boundary cuts it (linearly interpolated); the cuts are joined in pairs.
+    const DR = [0, 0, 1, 1], DC = [0, 1, 1, 0], v = new Float64Array(4), cuts = new Float64Array(8);
     for (let r = 0; r < GRID - 1; r++) {
       for (let c = 0; c < GRID - 1; c++) {
-        const v = [at(r, c), at(r, c + 1), at(r + 1, c + 1), at(r + 1, c)];
-        const corners = [[r, c], [r, c + 1], [r + 1, c + 1], [r + 1, c]];
-        const cuts = [];
+        for (let e = 0; e < 4; e++) v[e] = st.grid[(r + DR[e]) * GRID + c + DC[e]] - 0.5;
+        let n = 0;
         for (let e = 0; e < 4; e++) {
-          const a = v[e], b = v[(e + 1) % 4];
+          const f = (e + 1) % 4, a = v[e], b = v[f];
           if ((a < 0) !== (b < 0)) {
-            const t = a / (a - b), [ra, ca] = corners[e], [rb, cb] = corners[(e + 1) % 4];
-            cuts.push([px(ca + (cb - ca) * t), py(ra + (rb - ra) * t)]);
+            const t = a / (a - b);
+            cuts[n++] = box.x + (c + DC[e] + (DC[f] - DC[e]) * t) * cell.w;
+            cuts[n++] = box.y + (r + DR[e] + (DR[f] - DR[e]) * t) * cell.h;
           }
         }
-        for (let k = 0; k + 1 < cuts.length; k += 2) { ctx.moveTo(...cuts[k]); ctx.lineTo(...cuts[k + 1]); }
+        for (let k = 0; k + 3 < n; k += 4) { ctx.moveTo(cuts[k], cuts[k + 1]); ctx.lineTo(cuts[k + 2], cuts[k + 3]); }
       }
     }
     ctx.stroke();
@@ -282,6 +287,19 @@ function render({model, el}) {
   const legend = Object.assign(document.createElement("p"), {className: "bp-pg-legend"});
   cells.plane.cell.append(legend);
   const scratch = Object.assign(document.createElement("canvas"), {width: GRID, height: GRID});
+  // The cells' widths as the page's layout last gave them (a ResizeObserver's): a redraw after a
+  // control change reads no layout, so it forces none (the page lays out once, in its next frame).
+  const cellWidths = {}, cellKeys = new Map(Object.entries(cells).map(([k, {cell}]) => [cell, k]));
+  const cellResize = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const {target} of entries) {
+      const k = cellKeys.get(target), w = target.clientWidth;
+      changed = changed || cellWidths[k] !== w;
+      cellWidths[k] = w;
+    }
+    if (changed) draw();
+  });
+  for (const {cell} of Object.values(cells)) cellResize.observe(cell);
 
   const settings = () => Object.fromEntries(SETTINGS.map((k) => [k, model.get(k)]));
   const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -336,15 +354,19 @@ function render({model, el}) {
   });
 
   // ------------------------------------------------------------------ runs
-  // The engine: a Web Worker running this module, or (if none can start) the runner here.
+  // Two engines run the same runner (run.js). A short run (up to SHORT_WORK, about twice the
+  // defaults' work) trains here on the page's thread, at once, in the task of the control change:
+  // no round trip to a worker, so the figure follows in the same frame when it can; it still never
+  // holds the thread for more than a chunk of ~12 ms (a slower machine gets chunks and the progress
+  // bar). Longer runs go to a Web Worker running this module (or, if none can start, here in chunks).
   const runs = {};       // id → the settings it trained with
   let runId = 0, shown = null, playing = false, waiting = false, playClock = null;
 
-  let engine = null;
   function mainThreadEngine() {
-    const receive = createRunner((msg) => setTimeout(() => onMessage(msg), 0),
+    // A chunk's message is handled right after the chunk (a microtask), before the page draws a frame.
+    const receive = createRunner((msg) => queueMicrotask(() => onMessage(msg)),
                                  {budgetMs: 12, later: (f) => setTimeout(f, 0)});
-    return {kind: "main thread", send: (msg) => receive(msg), stop() {}};
+    return {kind: "main thread", send: (msg) => receive(msg), stop() { receive({type: "stop"}); }};
   }
   function workerEngine() {
     const url = URL.createObjectURL(new Blob([model.get("_esm")], {type: "text/javascript"}));
@@ -361,26 +383,40 @@ function render({model, el}) {
     worker.onerror = (event) => {  // no worker after all (a page that forbids them): run here instead
       event.preventDefault();
       worker.terminate();
-      if (engine && engine.worker === worker) switchToMainThread();
+      if (away && away.worker === worker) switchToMainThread();
     };
     return {kind: "Web Worker", worker, send: (m) => (ready ? worker.postMessage(m) : queue.push(m)), stop: () => worker.terminate()};
   }
   const init = {type: "init", datasets, limit: model.get("divergence_limit")};
+  const here = mainThreadEngine();
+  here.send(init);
+  let away = null;       // the Web Worker's engine, if one can start
+  try {
+    away = workerEngine();
+    away.send(init);
+  } catch (error) {
+    away = null;
+  }
+  let engine = null;     // the engine of the current run
   function switchToMainThread() {
-    engine = mainThreadEngine();
-    engine.send(init);
+    away = engine = null;
+    root.dataset.engine = here.kind;
     restart();
   }
-  try {
-    engine = workerEngine();
-  } catch (error) {
-    engine = mainThreadEngine();
-  }
-  engine.send(init);
-  root.dataset.engine = engine.kind;
+  root.dataset.engine = (away || here).kind;  // where long runs go
+  const SHORT_WORK = 8e6;  // run.js's workOf: the defaults (circles, 2 × 4 tanh, 50 epochs) are 3.6e6
+  const rows = Object.fromEntries(datasets.map((d) => [d.name, d.x.length]));
 
   function send(msg) {
     waiting = true;
+    if (msg.type === "start") {
+      const s = runs[msg.id];
+      const next = away === null || workOf(s, rows[s.dataset]) <= SHORT_WORK ? here : away;
+      // The other engine drops its run (an engine given a new run drops its old one itself).
+      if (engine !== null && engine !== next) engine.send({type: "stop"});
+      engine = next;
+      root.dataset.ranOn = engine.kind;
+    }
     engine.send(msg);
   }
 
@@ -406,6 +442,7 @@ function render({model, el}) {
     if (msg.id !== runId) return;                    // a run that the settings have since replaced
     const t0 = performance.now();
     root.dataset.chunkMs = msg.chunkMs.toFixed(2);        // the run's longest chunk (in the worker, or here)
+    root.dataset.lastChunkMs = msg.lastChunkMs.toFixed(2);  // and the one before this message
     if (msg.type === "state") root.dataset.computeMs = msg.computeMs.toFixed(2);  // the run, start to state
     if (msg.type === "progress") {
       const total = runs[msg.id].epochs;
@@ -424,7 +461,9 @@ function render({model, el}) {
       else if (playing) requestAnimationFrame(advance);
       else finish("paused");
     }
-    root.dataset.mainMs = (performance.now() - t0).toFixed(2);  // this message's work here (drawing included)
+    // this message's work here (drawing included), and the chunk before it if it ran here too
+    root.dataset.drawMs = (performance.now() - t0).toFixed(2);
+    root.dataset.mainMs = (performance.now() - t0 + (engine === here ? msg.lastChunkMs : 0)).toFixed(2);
   }
 
   function finish(state) {
@@ -507,7 +546,7 @@ function render({model, el}) {
     if (playing) epochNote.textContent = text;
     const note = st.diverged ? (st.losses.length ? `diverged after epoch ${st.losses.length}:\nη is too large`
                                                  : "diverged: the starting loss\nis not finite") : "";
-    const widths = Object.fromEntries(Object.entries(cells).map(([k, {cell}]) => [k, Math.max(200, Math.floor(cell.clientWidth))]));
+    const widths = Object.fromEntries(Object.entries(cells).map(([k, {cell}]) => [k, Math.max(200, Math.floor(cellWidths[k] ?? cell.clientWidth))]));
     drawPlane(cells.plane.canvas, st, data, theme, widths.plane, scratch);
     drawLosses(cells.loss.canvas, st.losses, note, {width: widths.loss, height: Math.round(Math.min(300, Math.max(200, widths.loss * 0.6))),
                                                       theme, epochs: s.epochs});
@@ -543,10 +582,10 @@ function render({model, el}) {
   // ------------------------------------------------------------------ life cycle
   const onChange = () => { showSettings(); restart(); };
   for (const name of SETTINGS) model.on(`change:${name}`, onChange);
-  // Sized to its container: redraw (no new run) when its width or the page's theme changes.
+  // Redraw (no new run) when the page's theme changes; a change of width is cellResize's (above).
   let drawnLook = "";
   const unwatch = watchLook(root, () => {
-    const look = JSON.stringify([root.clientWidth, themeColors(root)]);
+    const look = JSON.stringify(themeColors(root));
     if (look !== drawnLook) { drawnLook = look; theme = readTheme(root); draw(); }
   });
 
@@ -556,7 +595,9 @@ function render({model, el}) {
   return () => {
     for (const name of SETTINGS) model.off(`change:${name}`, onChange);
     unwatch();
-    engine.stop();
+    here.stop();
+    if (away) away.stop();
+    cellResize.disconnect();
   };
 }
 
