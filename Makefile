@@ -61,7 +61,8 @@ test-book: $(STAMP)
 # the errata and the chapters (tests/browser/test_notes_links.py), and the widgets live in the page
 # (the explorers' curves equal bp.train's, the playgrounds' bp.mlp.train's, the tangent's and the
 # steppers' numbers bp's; test_explorer_live.py, test_playground_live.py, test_tangent_live.py,
-# test_stepper_live.py).
+# test_stepper_live.py), and every page on every screen (test_screens.py: no sideways scroll, sharp
+# figures, widgets in dark mode; screenshots of every page into _build/screenshots/, which CI uploads).
 test-browser: test-book chromium
 	$(BIN)/python -m pytest tests/browser
 

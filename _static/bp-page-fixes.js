@@ -18,6 +18,11 @@
  *      expand/collapse toggle that holds only a chevron icon (the theme's keyboard-expandable
  *      tree, pydata-sphinx-theme #1582), so the toggle has no name (rule summary-name): it is
  *      named after the chapter ("Pages of The chain rule").
+ * Every screen (with bp-page.css; tests/browser/test_screens.py):
+ *    - a figure is never shown below MIN_SCALE of its size: its --bp-min-width is set from the
+ *      width myst-nb writes (bp.plots.TEXT_PT text then stays at about 9.6 px or more);
+ *    - a box that scrolls sideways (equation, table, printout, code, figure) gets data-bp-scroll
+ *      ("right", "left", "both": where more of it is hidden), which fades that edge out.
  */
 (function () {
   "use strict";
@@ -66,13 +71,48 @@
     });
   }
 
-  // MathJax typesets (as the reader scrolls) after the page loads: fix what appears.
+  var MIN_SCALE = 0.6;
+  function sizeFigures(root) {
+    root.querySelectorAll(".cell_output > img, .cell_output > a > img").forEach(function (img) {
+      var width = parseFloat(img.style.width) || img.naturalWidth;
+      if (width) img.style.setProperty("--bp-min-width", Math.round(MIN_SCALE * width) + "px");
+    });
+  }
+
+  var SCROLLERS = ".bd-article pre, .bd-article mjx-container, .bd-article .pst-scrollable-table-container, " +
+                  ".bd-article .cell_output, .bd-article .table-wrapper, .bd-article div.math";
+  function markScroll(box) {
+    var hidden = box.scrollWidth - box.clientWidth;
+    var state = hidden <= 1 ? "" : box.scrollLeft <= 1 ? "right" : box.scrollLeft >= hidden - 1 ? "left" : "both";
+    if (state) box.setAttribute("data-bp-scroll", state);
+    else box.removeAttribute("data-bp-scroll");
+  }
+  function markScrollers() {
+    document.querySelectorAll(SCROLLERS).forEach(function (box) {
+      var overflow = getComputedStyle(box).overflowX;
+      if (overflow === "auto" || overflow === "scroll") markScroll(box);
+      else box.removeAttribute("data-bp-scroll");
+    });
+  }
+
+  // Widgets render, MathJax typesets (as the reader scrolls) and Font Awesome swaps icons for SVGs
+  // after the page loads: fix what appears; measure the scrolling boxes again whenever the page's layout may have changed.
   document.addEventListener("DOMContentLoaded", function () {
     var pending = false;
-    function fixAll() { pending = false; fixTheme(document); fixMathLinks(document); }
+    function fixAll() { pending = false; fixTheme(document); fixMathLinks(document); sizeFigures(document); markScrollers(); }
+    function soon() { if (!pending) { pending = true; requestAnimationFrame(fixAll); } }
     fixAll();
-    new MutationObserver(function () {
-      if (!pending) { pending = true; requestAnimationFrame(fixAll); }
-    }).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ["title"]});
+    new MutationObserver(soon).observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ["title"]});
+    new MutationObserver(soon).observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme"]});
+    window.addEventListener("resize", soon);
+    // the column also changes width without a resize of the window (the sidebars slide in and out)
+    var article = document.querySelector(".bd-article");
+    if (article && window.ResizeObserver) new ResizeObserver(soon).observe(article);
+    window.addEventListener("load", soon);
+    document.addEventListener("load", soon, true);   // an image loaded
+    document.addEventListener("scroll", function (event) {
+      if (event.target.hasAttribute && event.target.hasAttribute("data-bp-scroll")) markScroll(event.target);
+    }, true);
+    if (window.MathJax && MathJax.startup && MathJax.startup.promise) MathJax.startup.promise.then(soon);
   });
 })();

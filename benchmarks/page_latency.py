@@ -18,11 +18,16 @@ Then each page that shows a network playground (bp.playground): for each of a fe
 the defaults (the speed target's) to the heaviest (the deepest and widest network, per-sample
 steps, a thousand epochs), it sets the controls through the page and then changes the seed with
 the keyboard, up and down, timing each change to the first frame after the new figure is drawn
-(median and p95). The playground trains in a Web Worker in chunks of at most ~16 ms; the script
-reports the longest chunk (data-chunk-ms), the longest piece of the widget's own work on the page's
-thread (data-main-ms: drawing a state), the longest gap between two animation frames while it ran
-(the page never freezes if this stays small), long tasks (over 50 ms) seen by the browser, and
-whether the progress bar showed. Then the weight the playgrounds add to their page.
+(median and p95), and whether each figure timed was the complete run (the page draws no partial
+result of a control change). A short run (the defaults' size) trains on the page's thread in the
+task of the change, a longer one in a Web Worker, each in chunks of at most ~12-16 ms; the script
+says where the runs trained, the run's and the drawing's time, the longest chunk in the worker
+(data-last-chunk-ms), the longest the widget held the page's thread (data-main-ms: drawing, with the
+run's chunk when it trained there), the longest gap between two animation frames while it ran (the
+page never freezes if this stays small), long tasks (over 50 ms) seen by the browser, and whether
+the progress bar showed. Then the training alone at the defaults (bp.mlp's twin, mlp.js, timed in
+the page: less sensitive to the machine's load than a whole change), and the weight the playgrounds
+add to their page.
 
 Run: make bench-page   (or .venv/bin/python benchmarks/page_latency.py --moves 40 [--only playgrounds];
      builds nothing)
@@ -40,6 +45,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import numpy as np
 from book_browser import ARGS, CHROMIUM, HTML, open_offline
 from latency_js import TIMING_JS
+
+from bp._esm import bundle
 
 MOVES = [("eta", "ArrowRight"), ("w2_21", "PageUp"), ("eta", "ArrowLeft"), ("w2_21", "PageDown")]
 WEIGHT_JS = """() => {
@@ -82,18 +89,29 @@ PLAYGROUND_SETTINGS = [
     ("heaviest: students, 4x8 ReLU, batch 1, 1000 epochs",
      {"dataset": "placed", "hidden_layers": 4, "width": 8, "activation": "relu", "batch_size": "1", "epochs": 1000}, 4),
 ]
-# The widget's own work and the page's responsiveness while it runs (per setting).
+# The widget's own work and the page's responsiveness while it runs (per setting): for each run
+# done, where it trained (data-ran-on), the run (data-compute-ms), the drawing (data-draw-ms) and
+# whether the figure drawn was the complete run; the longest chunk of a run in the worker and the
+# longest stretch the widget held the page's thread (data-main-ms: drawing, and the chunk before it
+# when the run trained there), the worker's chunks (data-last-chunk-ms), the longest gap between two
+# frames, long tasks, the progress bar.
 WATCH_JS = """(root) => {
-  const P = window.__bpWatch = {main: 0, chunk: 0, gap: 0, progress: false, longtasks: 0, longest: 0,
-                                 draws: [], runs: []};
+  const P = window.__bpWatch = {main: 0, workerChunk: 0, workerChunks: [], gap: 0, progress: false, longtasks: 0, longest: 0, done: []};
   new MutationObserver((records) => {
+    const d = root.dataset;
     for (const r of records) {
-      const v = Number(root.dataset[r.attributeName === 'data-main-ms' ? 'mainMs' : r.attributeName === 'data-chunk-ms' ? 'chunkMs' : 'computeMs']);
-      if (r.attributeName === 'data-main-ms') { P.main = Math.max(P.main, v); if (root.dataset.state !== 'running') P.draws.push(v); }
-      else if (r.attributeName === 'data-chunk-ms') P.chunk = Math.max(P.chunk, v);
-      else P.runs.push(v);
+      if (r.attributeName === 'data-main-ms') P.main = Math.max(P.main, Number(d.mainMs));
+      else if (r.attributeName === 'data-last-chunk-ms' && d.ranOn === 'Web Worker') {
+        P.workerChunk = Math.max(P.workerChunk, Number(d.lastChunkMs));
+        P.workerChunks.push(Number(d.lastChunkMs));
+      }
+      else if (r.attributeName === 'data-updates' && d.state === 'done') {
+        const s = JSON.parse(d.settings);
+        P.done.push({ranOn: d.ranOn, run: Number(d.computeMs), draw: Number(d.drawMs), main: Number(d.mainMs),
+                     complete: d.diverged === 'true' || Number(d.epoch) === s.epochs});
+      }
     }
-  }).observe(root, {attributes: true, attributeFilter: ['data-main-ms', 'data-chunk-ms', 'data-compute-ms']});
+  }).observe(root, {attributes: true, attributeFilter: ['data-main-ms', 'data-last-chunk-ms', 'data-updates']});
   const bar = root.querySelector('.bp-pg-progress');
   new MutationObserver(() => { if (!bar.hidden) P.progress = true; }).observe(bar, {attributes: true});
   let last = performance.now();
@@ -102,6 +120,26 @@ WATCH_JS = """(root) => {
   new PerformanceObserver((list) => { for (const e of list.getEntries()) { P.longtasks += 1; P.longest = Math.max(P.longest, e.duration); } })
     .observe({type: 'longtask', buffered: false});
 }"""
+
+
+TRAIN_WARMUP = 10
+# bp.mlp.train's twin at the playground's defaults (circles, 2 × 4 tanh, η = 0.1, batch 10, 50 epochs,
+# seed 0), the data as the page standardises it: the times of 30 runs after a few to warm up.
+TRAIN_ONLY_JS = """async ([src, datasets, limit]) => {
+  const m = await import(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})));
+  const d = datasets.find((d) => d.name === 'circles');
+  const X = m.matrix(d.x.length, 2, Float64Array.from(d.x.flatMap((r) => r.map((v, c) => (v - d.mean[c]) / d.std[c]))));
+  const y = Float64Array.from(d.y);
+  const opts = {task: 'classification', hidden: 'tanh', loss: 'cross_entropy', eta: 0.1, epochs: 50, batchSize: 10, limit};
+  const times = [];
+  for (let i = 0; i < %d + 30; i++) {
+    const layers = m.init([2, 4, 4, 1], {seed: 0});
+    const t0 = performance.now();
+    m.train(layers, X, y, opts);
+    times.push(performance.now() - t0);
+  }
+  return times.slice(%d);
+}""" % (TRAIN_WARMUP, TRAIN_WARMUP)
 
 
 def set_control(page, root, name, value, state):
@@ -166,17 +204,31 @@ def measure_playgrounds(browser, server, path):
             page.wait_for_timeout(50)
         marks = page.evaluate("window.__bpLatency.marks")
         watch = page.evaluate("window.__bpWatch")
-        engine = root.get_attribute("data-engine")
-        print(f"  {label} ({len(marks)} changes; {engine})")
+        done = watch["done"]
+        where = sorted({d["ranOn"] for d in done})
+        print(f"  {label} ({len(marks)} changes; trained on the {' and the '.join(where)})")
         print("  " + summary("  control change -> new figure shown", [m["frame"] - m["key"] for m in marks])
               + ("   (target: median < 16 ms)" if not controls else ""))
-        print("  " + summary("    of which the run (worker)", watch["runs"]))
-        print("  " + summary("    and drawing it (page's thread)", watch["draws"]))
-        print(f"      longest chunk of the run {watch['chunk']:.1f} ms ({engine}); the widget's longest work on "
-              f"the page's thread {watch['main']:.1f} ms; longest gap between frames {watch['gap']:.1f} ms; "
-              f"long tasks {watch['longtasks']} (longest {watch['longest']:.0f} ms); progress shown: "
-              f"{'yes' if watch['progress'] else 'no'}")
+        print(f"        every figure timed is the complete run: {sum(d['complete'] for d in done)} of {len(done)}")
+        print("  " + summary("    of which the run", [d["run"] for d in done]))
+        print("  " + summary("    and drawing it (page's thread)", [d["draw"] for d in done]))
+        if watch["workerChunks"]:
+            print("  " + summary("  the worker's chunks", watch["workerChunks"])
+                  + f"   ({len(watch['workerChunks'])} chunks; wall-clock: a loaded machine stretches them)")
+        here = [d["main"] for d in done if d["ranOn"] == "main thread"]
+        if here:
+            print("  " + summary("  page's thread held (chunk + drawing)", here) + f"   ({len(here)} runs trained there)")
+        print(f"      longest chunk of a run in the worker {watch['workerChunk']:.1f} ms; the longest the widget held the "
+              f"page's thread {watch['main']:.1f} ms (drawing, with the run's chunk when it trained there); longest "
+              f"gap between frames {watch['gap']:.1f} ms; long tasks {watch['longtasks']} (longest {watch['longest']:.0f} ms); "
+              f"progress shown: {'yes' if watch['progress'] else 'no'}")
         context.close()
+    context, page = open_offline(browser, server, path)
+    state = playground_models(HTML / path)[0]
+    times = page.evaluate(TRAIN_ONLY_JS, [bundle("mlp.js"), state["datasets"], state["divergence_limit"]])
+    context.close()
+    print(f"  training alone at the defaults (mlp.js's train, {len(times)} runs in the page's thread after "
+          f"{TRAIN_WARMUP} to warm up): median {np.median(times):.2f} ms, fastest {min(times):.2f} ms")
     n_models, state_bytes, esm_bytes, data_bytes = playground_state_bytes(HTML / path)
     print(f"  weight: {n_models} playground model(s) of {state_bytes / 1e3:.1f} kB in the HTML's widget state "
           f"(front end {esm_bytes / 1e3:.1f} kB, data sets {data_bytes / 1e3:.1f} kB; the worker runs the same "

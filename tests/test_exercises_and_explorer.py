@@ -98,6 +98,12 @@ def test_explorer_sends_its_settings_and_front_end_to_the_page():
     assert np.array_equal(np.array(state["x"]), Xs) and state["y"] == bp.Y_CLS.tolist()
     assert state["features"] == ["CGPA (standardised)", "IQ (standardised)"]
     assert state["divergence_limit"] == bp.DIVERGENCE_LIMIT and state["max_epochs"] >= 1000
+    # The sliders' labels in the notes' symbols, and what the page's reset button restores.
+    assert state["symbols"] == {"w1_11": "w¹₁₁", "w1_12": "w¹₁₂", "w1_21": "w¹₂₁", "w1_22": "w¹₂₂", "b11": "b₁₁",
+                                "b12": "b₁₂", "w2_11": "w²₁₁", "w2_21": "w²₂₁", "b21": "b₂₁"}
+    assert state["initial"] == {"eta": 0.3, "epochs": 100, "params": bp.INITIAL_PARAMS}
+    e.eta, e.params = 0.01, dict(bp.INITIAL_PARAMS, b21=1.0)
+    assert e.get_state()["initial"] == state["initial"]
     esm = state["_esm"]
     for twin in ("function forward(", "function backward(", "function train(", "logaddexp0", "Math.tanh"):
         assert twin in esm, twin

@@ -160,7 +160,7 @@ def test_the_module_holds_the_twins_once_and_starts_its_worker_from_itself():
 def test_notebooks_store_the_current_playground_front_end():
     """The book runs the front end stored in each notebook's widget state (it never re-executes
     them): after a change to bp/js/, re-run the notebooks that show a playground (make notebooks)."""
-    esm, css = _esm.bundle("playground.js"), _esm.css("playground.css")
+    esm, css = _esm.bundle("playground.js"), _esm.css("theme.css", "playground.css")
     seen = 0
     for path in sorted((ROOT / "chapters").glob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))

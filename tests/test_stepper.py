@@ -69,7 +69,7 @@ def test_the_page_draws_the_books_figure():
 def test_the_module_holds_the_network_twin_once():
     s = bp.stepper(bp.X_REG, bp.Y_REG, task="regression")
     state = s.get_state()
-    assert state["_esm"] == _esm.bundle("stepper.js") and state["_css"] == _esm.css("stepper.css")
+    assert state["_esm"] == _esm.bundle("stepper.js") and state["_css"] == _esm.css("theme.css", "stepper.css")
     assert state["_anywidget_id"] == "bp.stepper.Stepper"  # what tests/browser finds the widget by
     out = state["_esm"]
     assert out.count('__bp["network.js"] = ') == 1 and out.count("function backward(") == 1

@@ -55,7 +55,7 @@ def test_state_sent_to_the_page():
         assert state["ranges"][name] == list(slider_range(bp.INITIAL_PARAMS, X, Y, name, task="regression"))
         assert state["symbols"][name] == symbol(name)
     assert state["curve_points"] == N_CURVE and state["slider_steps"] == SLIDER_STEPS
-    assert state["_esm"] == _esm.bundle("tangent.js") and state["_css"] == _esm.css("tangent.css")
+    assert state["_esm"] == _esm.bundle("tangent.js") and state["_css"] == _esm.css("theme.css", "tangent.css")
     esm = state["_esm"]
     assert esm.count('__bp["network.js"] = ') == 1
     for twin in ("function meanLoss(", "function gradients(", "function numericalGradient(", "function backward("):

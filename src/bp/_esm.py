@@ -75,6 +75,6 @@ def bundle(entry):
     return "\n".join(parts) + "\n"
 
 
-def css(name):
-    """A widget's stylesheet, ``bp/js/<name>``."""
-    return (JS / name).read_text(encoding="utf-8")
+def css(*names):
+    """A widget's stylesheet: the files ``bp/js/<name>`` in order (the shared ``theme.css`` first)."""
+    return "\n".join((JS / name).read_text(encoding="utf-8") for name in names)

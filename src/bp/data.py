@@ -30,6 +30,7 @@ Y_CLS = np.array([float(t) for _, _, t in _CLS])
 """Its labels: 1 = placed, 0 = not placed."""
 
 FEATURES = ("CGPA", "IQ")
+"""The names of the two input columns of every table, in order: ``x[:, 0]`` is CGPA, ``x[:, 1]`` IQ."""
 
 
 def _made_up_students(n=300, seed=14):

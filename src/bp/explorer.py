@@ -21,7 +21,8 @@ import traitlets
 from ._esm import bundle, css
 from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
 from .data import FEATURES
-from .network import DIVERGENCE_LIMIT, INITIAL_PARAMS, train
+from .network import DIVERGENCE_LIMIT, INITIAL_PARAMS, PARAM_NAMES, train
+from .tangent import symbol
 
 PARAM_RANGE = (-3.0, 3.0)
 ETA_LOG10_RANGE = (-6.0, 0.0)
@@ -36,11 +37,12 @@ class Explorer(anywidget.AnyWidget):
     Its settings are synced with the page, both ways: ``eta``, ``epochs`` and ``params`` (the
     sliders; set them from Python and the sliders move, move a slider and they change), and the
     data ``x``, ``y``, ``task``, ``loss`` and ``features``. ``result`` is `bp.train` for the
-    current settings: the curve the page draws.
+    current settings: the curve the page draws. The page's reset button puts the sliders back at
+    ``initial`` (the settings it was made with).
     """
 
     _esm = bundle("explorer.js")
-    _css = css("explorer.css")
+    _css = css("theme.css", "explorer.css")
 
     task = traitlets.Unicode().tag(sync=True)
     loss = traitlets.Unicode().tag(sync=True)
@@ -55,6 +57,9 @@ class Explorer(anywidget.AnyWidget):
     eta_log10_range = traitlets.List(list(ETA_LOG10_RANGE)).tag(sync=True)
     max_epochs = traitlets.Int(MAX_EPOCHS).tag(sync=True)
     divergence_limit = traitlets.Float(DIVERGENCE_LIMIT).tag(sync=True)
+    # The sliders' labels (the notes' symbols, w1_21 → w¹₂₁) and what the reset button restores.
+    symbols = traitlets.Dict({name: symbol(name) for name in PARAM_NAMES}).tag(sync=True)
+    initial = traitlets.Dict().tag(sync=True)
 
     def __init__(self, x, y, *, task, params=None, eta=1e-3, epochs=100, loss=None, features=FEATURES):
         task, loss = check_task(task, loss)
@@ -68,7 +73,8 @@ class Explorer(anywidget.AnyWidget):
         eta, epochs = check_eta(eta), check_epochs(epochs)
         super().__init__(task=task, loss=loss, x=x.tolist(), y=np.asarray(y, dtype=float).tolist(),
                          features=features, params=params, eta=eta, epochs=epochs,
-                         max_epochs=max(MAX_EPOCHS, epochs))
+                         max_epochs=max(MAX_EPOCHS, epochs),
+                         initial={"eta": eta, "epochs": epochs, "params": params})
 
     # Every setting, whether it comes from Python or from the page, is checked like bp.train's.
     @traitlets.validate("eta")

@@ -58,7 +58,7 @@ def draw_graph(ax=None, *, nodes=None, edges=None, task="regression", title=None
     names the activation on the z → O arrows. Returns the axes.
     """
     if ax is None:
-        fig, ax = plt.subplots(figsize=(8.0, 3.0))
+        fig, ax = plt.subplots(figsize=(10.0, 3.75))  # the text at bp's TEXT_PT: legible when shown at 60 %
         fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.92)
     nodes, edges = nodes or {}, edges or {}
     ink = color or "black"
@@ -68,7 +68,7 @@ def draw_graph(ax=None, *, nodes=None, edges=None, task="regression", title=None
     boxes = {}
     for name, (x, y, tex, kind) in NODES.items():
         text = tex if name not in nodes else f"{tex}\n{_fmt(nodes[name])}"
-        boxes[name] = ax.text(x, y, text, ha="center", va="center", fontsize=10, zorder=3,
+        boxes[name] = ax.text(x, y, text, ha="center", va="center", zorder=3,
                               color=ink if name in nodes else "black",
                               bbox={"boxstyle": "round,pad=0.3", "fc": COLORS[kind], "ec": "#333333"})
     for a, b, param, t, side in ARROWS:
@@ -81,21 +81,21 @@ def draw_graph(ax=None, *, nodes=None, edges=None, task="regression", title=None
         xm = xa + (xb - xa) * t
         ym = y0 + (y1 - y0) * (xm - x0) / (x1 - x0)
         if param is None:
-            ax.text(xm, ym + 0.05, ops[(a, b)], ha="center", va="bottom", fontsize=8, color="#666666")
+            ax.text(xm, ym + 0.05, ops[(a, b)], ha="center", va="bottom", color="#595959")
             continue
         label = _tex(param) if param not in edges else f"{_tex(param)}\n{_fmt(edges[param])}"
-        ax.text(xm + dx, ym + dy, label, ha=ha, va=va, fontsize=9.5,
+        ax.text(xm + dx, ym + dy, label, ha=ha, va=va,
                 color=ink, zorder=4, linespacing=1.1,
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
     for node, bias in BIAS_OF.items():
         x, y, *_ = NODES[node]
         label = _tex(bias) if bias not in edges else f"{_tex(bias)} = {_fmt(edges[bias])}"
-        ax.text(x, y + 0.22, label, ha="center", va="bottom", fontsize=9.5, color=ink)
+        ax.text(x, y + 0.22, label, ha="center", va="bottom", color=ink)
     ax.set_xlim(-0.45, 9.45)
     ax.set_ylim(-0.45, 1.5)
     ax.axis("off")
     if title:
-        ax.set_title(title, fontsize=11)
+        ax.set_title(title)
     return ax
 
 

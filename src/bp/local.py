@@ -5,7 +5,7 @@ The chapters derive each of the nine gradients as a product of local derivatives
 number. `numerical_derivative` is that number: it nudges one quantity of the graph (a parameter,
 an input, or an intermediate node) by ±h, recomputes everything downstream of it, and takes the
 central difference of another quantity. Used by the regression chapter (and its list of slips in
-`bp.slips.regression`); the classification chapter can use it for ∂O₁₁/∂z₁₁ = O₁₁(1 − O₁₁).
+`bp.slips.regression`); the classification chapter can use it for ∂O₁₁/∂z₁₁ = O₁₁(1 − O₁₁). For example::
 
     numerical_derivative(params, x, "O11", "w1_11", task="regression")      # ∂O₁₁/∂w¹₁₁ = CGPA
     numerical_derivative(params, x, "yhat", "O11", task="regression")       # ∂ŷ/∂O₁₁ = w²₁₁

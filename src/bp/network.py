@@ -32,7 +32,7 @@ INITIAL_PARAMS = {
 """The starting values of every worked example in the book (small, unequal: see the symmetry section)."""
 
 DIVERGENCE_LIMIT = 1e12
-"""`train` calls a run diverged once the mean loss exceeds this (or stops being finite)."""
+"""10¹² (``1e12``): `train` calls a run diverged once the mean loss exceeds this (or stops being finite)."""
 
 
 def sigmoid(z):

@@ -98,7 +98,7 @@ class Playground(anywidget.AnyWidget):
     """
 
     _esm = bundle("playground.js")
-    _css = css("playground.css")
+    _css = css("theme.css", "playground.css")
 
     dataset = traitlets.Unicode("circles").tag(sync=True)
     hidden_layers = traitlets.Int(2).tag(sync=True)

@@ -62,7 +62,7 @@ class Stepper(anywidget.AnyWidget):
     """
 
     _esm = bundle("stepper.js")
-    _css = css("stepper.css")
+    _css = css("theme.css", "stepper.css")
 
     task = traitlets.Unicode().tag(sync=True)
     loss = traitlets.Unicode().tag(sync=True)

@@ -75,7 +75,7 @@ class Tangent(anywidget.AnyWidget):
     """
 
     _esm = bundle("tangent.js")
-    _css = css("tangent.css")
+    _css = css("theme.css", "tangent.css")
 
     task = traitlets.Unicode().tag(sync=True)
     loss = traitlets.Unicode().tag(sync=True)

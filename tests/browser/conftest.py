@@ -36,10 +36,13 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # (ui/lazy, see _config.yml; the rest before printing) and each widget is drawn when it comes
 # near the window (_templates/bp-widgets.js). True once everything shown in the window
 # is complete: every math element there typeset (no MathJax placeholder, mjx-lazy, left in it) and
-# every widget there drawn. (Not shown: display:none, or inside a closed <details>.)
+# every widget there drawn. (Not shown: display:none, or inside a closed <details>; nor what is out
+# of the window sideways, as the right columns of a wide table on a phone: MathJax typesets those
+# when the reader scrolls the table.)
 COMPLETE_IN_VIEW = """(view) => {
     const inView = (e) => { const r = e.getBoundingClientRect();
-                            return e.checkVisibility() && r.bottom >= 0 && r.top <= innerHeight; };
+                            return e.checkVisibility() && r.bottom >= 0 && r.top <= innerHeight
+                                   && r.right >= 0 && r.left <= innerWidth; };
     const typeset = (m) => m.querySelector('mjx-container') !== null && m.querySelector('mjx-lazy') === null;
     const drawn = (s) => { const a = s.previousElementSibling;
                            return !!a && a.classList.contains('widget-subarea') && a.children.length > 0; };
@@ -226,6 +229,14 @@ def lazy():
     lazy.scroll_through(page)."""
     import types
     return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through)
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    """Where the browser tests save their screenshots (uploaded by CI as an artefact)."""
+    out = HTML.parent / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -134,7 +134,7 @@ SHOWN_JS = """(el) => ({
     diverged: el.dataset.diverged === 'true', accuracy: JSON.parse(el.dataset.accuracy),
     gradStart: JSON.parse(el.dataset.gradStart), gradEnd: JSON.parse(el.dataset.gradEnd),
     epoch: Number(el.dataset.epoch), state: el.dataset.state, updates: Number(el.dataset.updates || 0),
-    engine: el.dataset.engine,
+    engine: el.dataset.engine, ranOn: el.dataset.ranOn,
     controls: Object.fromEntries([...el.querySelectorAll('.bp-pg-controls [data-name]:is(input, select)')]
                                  .map(c => [c.dataset.name, c.value])),
     readout: el.querySelector('.bp-pg-readout').innerText,

@@ -291,3 +291,37 @@ def test_chapters_link_the_api(html_dir, chapter):
     missing = sorted(used - linked)
     assert not missing, (f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
                          f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used")
+
+
+def test_api_page_reads_well(html_dir):
+    """The API pages show bp's own words, once each, copyable: no docstring of a Python built-in
+    (a constant's missing docstring), no entry documented twice (bp.X and bp.module.X are the same
+    object), no example with curly quotes, no float written out digit by digit, and a heading
+    for every module it documents."""
+    import importlib
+
+    # the reference is split into pages (api.md, api_mlp.md, api_tools.md): read them as one
+    api = "\n".join(p.read_text(encoding="utf-8") for p in sorted((html_dir / "chapters").glob("api*.html")))
+    text = re.sub(r"<[^>]+>", "", api)
+    builtin = [t.__doc__.splitlines()[0] for t in (tuple, list, dict, str, float, int)]
+    problems = [f"a built-in's docstring: {d!r}" for d in builtin if d in text]
+    ids = re.findall(r'<dt class="sig[^"]*" id="([^"]+)"', api)
+    problems += [f"documented twice: {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
+    objects = {}
+    for i in ids:
+        module, _, name = i.rpartition(".")
+        try:
+            obj = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            continue  # a method or attribute of a class
+        if callable(obj):
+            objects.setdefault(id(obj), []).append(i)
+    problems += [f"one object documented {len(v)} times: {v}" for v in objects.values() if len(v) > 1]
+    # a call written in a docstring, its quotes made curly (not copyable): name(..., “O11”, ...)
+    problems += [f"curly quotes in code: {m!r}" for m in re.findall(r"\w\([^()\n]*[“”‘’][^()\n]*\)", text)]
+    problems += [f"a float written out: {m!r}" for m in re.findall(r"=\s*\d{10,}\.0\b", text)]
+    headed = re.findall(r"<h[23][^>]*>.*?</h[23]>", api, re.S)
+    for module in re.findall(r'id="module-(bp[\w.]*)"', api):
+        if module != "bp" and not any(f">{module}<" in h for h in headed):
+            problems.append(f"module {module} has no heading")
+    assert not problems, "chapters/api*.md and bp's docstrings:\n  " + "\n  ".join(problems)

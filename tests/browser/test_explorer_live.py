@@ -26,6 +26,7 @@ import numpy as np
 import pytest
 
 import bp
+from bp.tangent import symbol
 
 pytestmark = pytest.mark.browser
 
@@ -189,3 +190,101 @@ def _drive_every_explorer(visit, report, lazy, path, task):
     assert not log["console"], log["console"]
     report["lines"].append(f"{path}: {len(states)} explorer(s), {len(MOVES[task])} slider moves each, "
                            f"curves = bp.train to {RTOL:g} relative ({diverged} diverged runs)")
+
+
+# Where each part of an explorer is drawn, in CSS px of the page.
+LAYOUT = """(root) => {
+    const box = (el) => { const r = el.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width}; };
+    return {root: box(root), controls: box(root.querySelector('.bp-controls')), readout: box(root.querySelector('.bp-readout')),
+            panels: [...root.querySelectorAll('.bp-panel')].map(box),
+            canvases: [...root.querySelectorAll('canvas')].map(c => ({css: box(c), pixels: c.width})),
+            overflow: root.scrollWidth - root.clientWidth,
+            yTicks: JSON.parse(root.querySelector('canvas.bp-loss').dataset.yTicks || '[]'),
+            labels: Object.fromEntries([...root.querySelectorAll('.bp-slider')].map(s => {
+                const l = s.querySelector('label'); return [s.dataset.name, [l.textContent, l.title]]; })),
+            note: root.querySelector('.bp-note').innerText,
+            legend: [...root.querySelectorAll('.bp-legend .bp-key')].filter(k => k.offsetHeight > 0).map(k => k.innerText),
+            reset: {disabled: root.querySelector('button.bp-reset').disabled}};
+}"""
+
+
+def _check_layout(lay, wide, task, where):
+    """Sliders above the figures; the figures side by side on a desktop, one under the other on a phone."""
+    assert lay["overflow"] <= 0, f"{where}: the explorer is {lay['overflow']} px wider than its box"
+    assert lay["readout"]["top"] >= lay["controls"]["bottom"] - 1, f"{where}: the readout is not under the sliders"
+    panels = lay["panels"]
+    assert len(panels) == (2 if task == "classification" else 1), where
+    assert panels[0]["top"] >= lay["readout"]["bottom"] - 1, f"{where}: the figures are not under the sliders"
+    if len(panels) == 2:
+        if wide:
+            assert panels[1]["left"] >= panels[0]["right"] and abs(panels[1]["top"] - panels[0]["top"]) < 2, \
+                f"{where}: loss and boundary not side by side: {panels}"
+        else:
+            assert panels[1]["top"] >= panels[0]["bottom"], f"{where}: loss and boundary not stacked: {panels}"
+    for c, panel in zip(lay["canvases"], panels):
+        assert c["css"]["width"] <= panel["width"] + 0.5 and c["css"]["width"] >= panel["width"] - 1, \
+            f"{where}: a canvas of {c['css']['width']} px in a panel of {panel['width']} px"
+        assert c["pixels"] >= c["css"]["width"], f"{where}: canvas with fewer pixels than CSS px"
+
+
+def test_explorer_reads_well(visit, lazy, html_dir):
+    """Each explorer on every page that has one: its sliders labelled with the notes' symbols (code
+    name in the tooltip and data-name), a note that they set the starting values, a legend for the
+    boundary, a layout that fits the phone and the desktop and does not jump when the readout
+    changes, a scale on a flat curve, and a reset button that restores the stored settings."""
+    pages = sorted({p for task in ("regression", "classification") for p in _pages_with_explorers(html_dir, task)})
+    assert pages, "no page of the book shows a bp.explorer"
+    for path in pages:
+        page, log = visit(path, viewport={"width": 1400, "height": 900})
+        lazy.show_widgets(page)  # each widget is drawn as the reader scrolls to it
+        states = _explorers(page)
+        for k, state in enumerate(states):
+            root = page.locator(".bp-explorer").nth(k)
+            root.scroll_into_view_if_needed()
+            where = f"{path} explorer {k}"
+            lay = root.evaluate(LAYOUT)
+            for name in bp.PARAM_NAMES:
+                text, title = lay["labels"][name]
+                assert text == symbol(name) and name in title, f"{where}: slider {name} labelled {text!r} ({title!r})"
+            assert "start" in lay["note"], f"{where}: no note that the sliders set the starting values"
+            if state["task"] == "classification":
+                assert len(lay["legend"]) >= 3 and any("y = 0" in t for t in lay["legend"]) and \
+                    any("y = 1" in t for t in lay["legend"]), f"{where}: legend {lay['legend']}"
+            assert lay["reset"]["disabled"], f"{where}: the reset button is active before any move"
+            _check_layout(lay, True, state["task"], f"{where}, 1400 px")
+
+            # The readout changes length; nothing under it moves. A curve of one point has a scale.
+            top = lay["panels"][0]["top"] - lay["root"]["top"]
+            for name, how, value in [("eta", "End", None), ("epochs", "drag", 0), ("eta", "Home", None)]:
+                shown = _move(page, root, name, how, value)
+                lay = root.evaluate(LAYOUT)
+                moved = lay["panels"][0]["top"] - lay["root"]["top"] - top
+                assert abs(moved) < 0.5, f"{where}: the figures moved by {moved:.1f} px after {name} {how}"
+            assert len(shown["losses"]) == 1 and len(lay["yTicks"]) >= 2, f"{where}: flat curve ticks {lay['yTicks']}"
+
+            # Reset: the stored settings again, and their curve.
+            assert not lay["reset"]["disabled"], f"{where}: the reset button is inactive after moves"
+            before = shown["updates"]
+            root.locator("button.bp-reset").click()
+            page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n", arg=[root.element_handle(), before])
+            shown = _shown(root)
+            assert (shown["eta"], shown["epochs"], shown["params"]) == (state["eta"], state["epochs"], state["params"]), \
+                f"{where}: reset to {shown['eta'], shown['epochs'], shown['params']}"
+            _check(shown, state, f"{where}, after reset")
+            assert root.evaluate(LAYOUT)["reset"]["disabled"], f"{where}: reset still active after resetting"
+
+            # On a phone: the same explorer redrawn to the narrow column, stacked.
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.wait_for_function("""(el) => { const c = el.querySelector('canvas.bp-loss');
+                return Math.abs(c.getBoundingClientRect().width - c.parentElement.clientWidth) < 1; }""",
+                                   arg=root.element_handle(), timeout=5_000)
+            lay = root.evaluate(LAYOUT)
+            _check_layout(lay, False, state["task"], f"{where}, 390 px")
+            top = lay["panels"][0]["top"] - lay["root"]["top"]
+            for name, how in [("eta", "End"), ("eta", "Home"), ("epochs", "Home")]:
+                _move(page, root, name, how, None)
+                lay = root.evaluate(LAYOUT)
+                moved = lay["panels"][0]["top"] - lay["root"]["top"] - top
+                assert abs(moved) < 0.5, f"{where}, 390 px: the figures moved by {moved:.1f} px after {name} {how}"
+            page.set_viewport_size({"width": 1400, "height": 900})
+        assert not log["console"], log["console"]

@@ -12,8 +12,9 @@ show), the gradient norms, the accuracy and the visible readout. It checks them 
 `bp.mlp.train` for the same settings on the data the page holds (its stored widget state) under the
 rule of playground_check.py: the first epoch to 1e-12; the whole curve to 1e-9 on stable settings;
 unstable ones reported with their drift, never failed. Play and step are checked too (the animation
-ends on the same curve; a step trains one epoch), the run goes to a Web Worker (and, where no worker
-can start, trains on the page's thread in chunks, to the same numbers), with prefers-reduced-motion
+ends on the same curve; a step trains one epoch), short runs train on the page's thread and long ones
+go to a Web Worker (and, where no worker can start, train on the page's thread in chunks, to the
+same numbers), a run paused in the middle of an epoch (chunks) ends on the same numbers, with prefers-reduced-motion
 a change during play does not restart an animation, and mlp.js itself, loaded in the page, is
 bp.mlp's initialisation bit for bit.
 
@@ -134,7 +135,8 @@ def test_playground_is_live_in_the_static_page(visit, report, lazy, playground_p
         root.scroll_into_view_if_needed()
         page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
         shown = _shown(root)
-        assert shown["engine"] == "Web Worker", f"{path}: the playground runs on the {shown['engine']}"
+        assert shown["engine"] == "Web Worker", f"{path}: the playground's long runs go to the {shown['engine']}"
+        ran_on = {shown["ranOn"]}
         # Before any move: the stored settings, and their run.
         assert {key: shown["settings"][key] for key in shown["settings"]} == \
                {key: state[key] for key in shown["settings"]}, (shown["settings"], state)
@@ -147,7 +149,10 @@ def test_playground_is_live_in_the_static_page(visit, report, lazy, playground_p
             controls_match(shown, state)
             results.append(check(shown, data, where))
             combos.add(json.dumps(shown["settings"], sort_keys=True))
+            ran_on.add(shown["ranOn"])
         assert len(combos) == len(moves) + 1, f"{path} playground {k}: only {len(combos)} different combinations"
+        if k == 0:  # short runs train on the page's thread, long ones (1000 epochs, the widest) in the worker
+            assert ran_on == {"main thread", "Web Worker"}, f"{path} playground {k}: runs trained only on the {ran_on}"
         for r in results:
             split["stable" if r["stable"] else "unstable"] += 1
             split["diverged"] += r["diverged"]

@@ -7,7 +7,7 @@ with the keyboard — a control focused (as Tab would), arrow keys on the slider
 edited with Backspace and a digit, Space on Play — the test changes the settings, waits for each
 run's "done" signal and checks the losses shown against `bp.mlp.train` for the settings read back
 from the page, under the rule of tests/browser/playground_check.py (first epoch to 1e-12; stable
-settings to 1e-9; unstable ones reported). It checks that the runs go to a Web Worker (a Blob
+settings to 1e-9; unstable ones reported). It checks that the long runs go to a Web Worker (a Blob
 worker works in JupyterLab), that the keys never reach JupyterLab (no cell moved, added or turned
 into markdown: a digit in command mode would make a heading), and that the kernel holds the
 settings the page shows. The last test stops the server and the browser and asserts that no process
@@ -67,7 +67,7 @@ def test_playground_is_live_in_jupyterlab(lab, chromium, notebook, capsys):
             root.evaluate("n => n.scrollIntoView({block: 'center'})")
             page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
             shown = root.evaluate(SHOWN_JS)
-            assert shown["engine"] == "Web Worker", f"playground {i} runs on the {shown['engine']}"
+            assert shown["engine"] == "Web Worker", f"playground {i}'s long runs go to the {shown['engine']}"
             data = model_datasets(state)
             lines.append(check(shown, data, f"{name} playground {i}, as run")["line"])
             # Keys pressed in the widget never reach JupyterLab. (Focusing a control makes its cell the

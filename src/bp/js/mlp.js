@@ -59,28 +59,40 @@ export function init(sizes, {seed = 0, scale = "xavier"} = {}) {
 }
 
 // Room for each layer's z, a, δ, ∂L/∂W and ∂L/∂b for up to `rows` rows (a matrix's `rows` is set
-// to the batch's at each use).
+// to the batch's at each use), and for the rows' losses. Made once per run and reused by every
+// batch, the whole table's loss and the gradient sizes: training allocates nothing per sample.
 export function workspace(layers, rows) {
-  return layers.map(({W}) => ({z: matrix(rows, W.cols), a: matrix(rows, W.cols), delta: matrix(rows, W.cols),
-                               dW: matrix(W.rows, W.cols), db: new Float64Array(W.cols)}));
+  return Object.assign(layers.map(({W}) => ({z: matrix(rows, W.cols), a: matrix(rows, W.cols), delta: matrix(rows, W.cols),
+                                             dW: matrix(W.rows, W.cols), db: new Float64Array(W.cols)})),
+                       {losses: new Float64Array(rows)});
+}
+
+// A network's copy in new arrays (training writes only into its own).
+export function copyLayers(layers) {
+  return layers.map(({W, b}) => ({W: matrix(W.rows, W.cols, W.data.slice()), b: b.slice()}));
+}
+
+// to ← from, entry by entry, into arrays made before (the same sizes).
+function copyInto(to, from) {
+  to.forEach(({W, b}, l) => { W.data.set(from[l].W.data); b.set(from[l].b); });
 }
 
 // --------------------------------------------------------------------------- forward and backward
 
-// mlp._act(name, z), for one entry.
-function act(name, z) {
-  if (name === "sigmoid") return sigmoid(z);          // sigmoid(z)
-  if (name === "tanh") return Math.tanh(z);           // np.tanh(z)
-  if (name === "relu") return Math.max(z, 0.0);       // np.maximum(z, 0.0)  (NaN stays NaN)
-  return z;                                           // z
+// mlp._act(name, z), for the first `count` entries of Z, into O: one plain loop per activation.
+function act(name, Z, O, count) {
+  if (name === "sigmoid") for (let i = 0; i < count; i++) O[i] = sigmoid(Z[i]);     // sigmoid(z)
+  else if (name === "tanh") for (let i = 0; i < count; i++) O[i] = Math.tanh(Z[i]); // np.tanh(z)
+  else if (name === "relu") for (let i = 0; i < count; i++) O[i] = Math.max(Z[i], 0.0);  // np.maximum(z, 0.0)  (NaN stays NaN)
+  else for (let i = 0; i < count; i++) O[i] = Z[i];                                  // z
 }
 
-// mlp._act_prime(name, z, a), for one entry.
-function actPrime(name, z, a) {
-  if (name === "sigmoid") return a * (1.0 - a);       // a * (1.0 - a)
-  if (name === "tanh") return 1.0 - a * a;            // 1.0 - a * a
-  if (name === "relu") return z > 0 ? 1.0 : 0.0;      // (z > 0).astype(float)
-  return 1.0;                                         // 1.0
+// D ⊙ mlp._act_prime(name, z, a), in place, for the first `count` entries of D.
+function timesActPrime(name, D, Z, A, count) {
+  if (name === "sigmoid") for (let i = 0; i < count; i++) D[i] = D[i] * (A[i] * (1.0 - A[i]));  // a * (1.0 - a)
+  else if (name === "tanh") for (let i = 0; i < count; i++) D[i] = D[i] * (1.0 - A[i] * A[i]);  // 1.0 - a * a
+  else if (name === "relu") for (let i = 0; i < count; i++) D[i] = D[i] * (Z[i] > 0 ? 1.0 : 0.0);  // (z > 0).astype(float)
+  else for (let i = 0; i < count; i++) D[i] = D[i] * 1.0;                            // 1.0
 }
 
 // mlp._output(task)
@@ -88,22 +100,23 @@ function output(task) {
   return task === "regression" ? "identity" : "sigmoid";
 }
 
-// mlp._forward(layers, X, task, hidden): the values (z, a) of every layer, in ws.
-export function forward(layers, X, task, hidden, ws = workspace(layers, X.rows)) {
+// mlp._forward(layers, X, task, hidden): the values (z, a) of every layer, in ws. With
+// logitOnly, the output layer's activation is left out (the cross-entropy needs only its z).
+export function forward(layers, X, task, hidden, ws = workspace(layers, X.rows), logitOnly = false) {
   let a = X;                                          // values, a = [], X
   for (let l = 0; l < layers.length; l++) {           // for l, (W, b) in enumerate(layers):
     const {W, b} = layers[l], {z, a: out} = ws[l];
-    const name = l < layers.length - 1 ? hidden : output(task);
-    const n = a.rows, m = a.cols, k = W.cols, A = a.data, Wd = W.data, Z = z.data, O = out.data;
+    const n = a.rows, m = a.cols, k = W.cols, A = a.data, Wd = W.data, Z = z.data;
     z.rows = out.rows = n;
     for (let r = 0; r < n; r++) {
       for (let j = 0; j < k; j++) {
         let s = 0.0;                                  //     z = a @ W + b  (a plain loop; NumPy: BLAS, then + b)
         for (let i = 0; i < m; i++) s += A[r * m + i] * Wd[i * k + j];
         Z[r * k + j] = s + b[j];
-        O[r * k + j] = act(name, Z[r * k + j]);      //     a = _act(hidden if l < len(layers) - 1 else _output(task), z)
       }
     }
+    const last = l === layers.length - 1;             //     a = _act(hidden if l < len(layers) - 1 else _output(task), z)
+    if (!(last && logitOnly)) act(last ? output(task) : hidden, Z, out.data, n * k);
     a = out;                                          //     values.append((z, a))
   }
   return ws;
@@ -111,10 +124,11 @@ export function forward(layers, X, task, hidden, ws = workspace(layers, X.rows))
 
 // mlp._mean_loss(layers, X, y, task, hidden, loss)
 export function meanLoss(layers, X, y, task, hidden, loss, ws = workspace(layers, X.rows)) {
-  const {z, a: yhat} = forward(layers, X, task, hidden, ws).at(-1);  // z, yhat = _forward(layers, X, task, hidden)[-1]
-  const each = new Array(X.rows);                     // _loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)
-  for (let r = 0; r < X.rows; r++) each[r] = rowLoss({yhat: yhat.data[r], z21: z.data[r]}, y[r], loss);
-  return npSum(each) / each.length;                   // float(np.mean(...))
+  // z, yhat = _forward(layers, X, task, hidden)[-1]  (ŷ only for the squared loss: the cross-entropy reads z)
+  const {z, a: yhat} = forward(layers, X, task, hidden, ws, loss !== "squared").at(-1);
+  const n = X.rows, each = ws.losses, Z = z.data, Y = yhat.data;
+  for (let r = 0; r < n; r++) each[r] = rowLoss({yhat: Y[r], z21: Z[r]}, y[r], loss);  // _loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)
+  return npSum(each, 0, n) / n;                       // float(np.mean(...))
 }
 
 // mlp._backward(layers, X, y, values, task, hidden, loss): the four equations; the gradients in ws.
@@ -125,8 +139,7 @@ export function backward(layers, X, y, ws, task, hidden, loss) {
   delta.rows = n;
   for (let r = 0; r < n; r++) delta.data[r] = yhat.data[r] - y[r];  // (1) delta = yhat - y[:, None]
   if (loss === "squared") {                           //     if loss == "squared":
-    const name = output(task);                        //         delta = delta * _act_prime(_output(task), z, yhat)
-    for (let r = 0; r < n; r++) delta.data[r] = delta.data[r] * actPrime(name, z.data[r], yhat.data[r]);
+    timesActPrime(output(task), delta.data, z.data, yhat.data, n);  //         delta = delta * _act_prime(_output(task), z, yhat)
   }
   for (let l = layers.length - 1; l >= 0; l--) {      // for l in reversed(range(len(layers))):
     const aPrev = l === 0 ? X : ws[l - 1].a;          //     a_prev = X if l == 0 else values[l - 1][1]
@@ -148,29 +161,30 @@ export function backward(layers, X, y, ws, task, hidden, loss) {
     }
     if (l > 0) {                                      //     if l > 0:
       const {z: zPrev, a: aP, delta: below} = ws[l - 1];  //         z, a = values[l - 1]
-      const Wd = layers[l].W.data, Z = zPrev.data, P = aP.data, B = below.data;  // (2) delta = (delta @ layers[l][0].T) * _act_prime(hidden, z, a)
+      const Wd = layers[l].W.data, B = below.data;    //     (2) delta = (delta @ layers[l][0].T) * _act_prime(hidden, z, a)
       below.rows = n;
       for (let r = 0; r < n; r++) {
         for (let i = 0; i < m; i++) {
           let s = 0.0;
           for (let j = 0; j < k; j++) s += D[r * k + j] * Wd[i * k + j];
-          B[r * m + i] = s * actPrime(hidden, Z[r * m + i], P[r * m + i]);
+          B[r * m + i] = s;
         }
       }
+      timesActPrime(hidden, B, zPrev.data, aP.data, n * m);
     }
   }
   return ws;                                          // return grads: ws[l].dW, ws[l].db
 }
 
 // mlp.gradients(layers, X, y, *, task, hidden, loss) (no checks: the page's settings are the controls').
-export function gradients(layers, X, y, task, hidden, loss) {
-  return backward(layers, X, y, forward(layers, X, task, hidden), task, hidden, loss);
+export function gradients(layers, X, y, task, hidden, loss, ws = workspace(layers, X.rows)) {
+  return backward(layers, X, y, forward(layers, X, task, hidden, ws), task, hidden, loss);
 }
 
 // The size of each layer's ∂L/∂W on the batch, as the chapter's depth figure measures it: the root
 // mean square of its entries, np.sqrt(np.mean(dW ** 2)) for each (dW, db).
-export function gradientSizes(layers, X, y, task, hidden, loss) {
-  return gradients(layers, X, y, task, hidden, loss)
+export function gradientSizes(layers, X, y, task, hidden, loss, ws = workspace(layers, X.rows)) {
+  return gradients(layers, X, y, task, hidden, loss, ws)
     .map(({dW}) => Math.sqrt(dW.data.reduce((s, v) => s + v * v, 0) / dW.data.length));
 }
 
@@ -185,17 +199,24 @@ function finite(layers) {
 // yields the state after the starting loss and after each epoch (so that a caller can draw it, or
 // pause between epochs); its return value is the final state. batchSize null is the full batch.
 // `limit` is network.DIVERGENCE_LIMIT (sent by the kernel). y is a Float64Array.
-// state: {losses, layers, diverged, epoch}, as TrainResult (.losses, .layers, .diverged).
-export function* training(layers, X, y, {task, hidden, loss, eta, epochs, batchSize, limit}) {
+// `pause` (optional) is asked between batches, every 64 rows or more: when it says true the
+// generator yields in the middle of an epoch too (the state unchanged: state.epoch is still the
+// last epoch done), so that a caller never waits for a whole epoch. `ws` (optional) is a
+// workspace for X.rows rows.
+// state: {losses, layers, diverged, epoch}, as TrainResult (.losses, .layers, .diverged); its
+// layers are the run's own arrays, valid until the generator goes on.
+export function* training(layers, X, y, {task, hidden, loss, eta, epochs, batchSize, limit, pause = null},
+                          ws = workspace(layers, X.rows)) {
   if (batchSize === null) batchSize = X.rows;         // if batch_size is None: batch_size = len(X)
   const batches = [];                                 // starts = range(0, len(X), batch_size)
   for (let s = 0; s < X.rows; s += batchSize) {       // with Xb, yb = X[s:s + batch_size], y[s:s + batch_size]
     const e = Math.min(s + batchSize, X.rows);
     batches.push({X: matrix(e - s, X.cols, X.data.subarray(s * X.cols, e * X.cols)), y: y.subarray(s, e)});
   }
-  const ws = workspace(layers, Math.min(batchSize, X.rows)), whole = workspace(layers, X.rows);
-  const state = {losses: [], layers, diverged: false, epoch: 0};
-  state.losses.push(meanLoss(layers, X, y, task, hidden, loss, whole));  // losses = [_mean_loss(layers, X, y, task, hidden, loss)]
+  const state = {losses: [], layers: copyLayers(layers), diverged: false, epoch: 0};
+  let unasked = 0;                                    // rows trained since `pause` was last asked
+  let spare = copyLayers(layers);                     // room for `new`: the epoch's steps write into it
+  state.losses.push(meanLoss(layers, X, y, task, hidden, loss, ws));  // losses = [_mean_loss(layers, X, y, task, hidden, loss)]
   if (!Number.isFinite(state.losses[0]) || state.losses[0] > limit) {  // if not math.isfinite(losses[0]) or losses[0] > DIVERGENCE_LIMIT:
     state.losses = [];                                //     return TrainResult(np.array([], dtype=float), layers, True)
     state.diverged = true;
@@ -203,22 +224,28 @@ export function* training(layers, X, y, {task, hidden, loss, eta, epochs, batchS
   }
   yield state;
   for (let e = 0; e < epochs; e++) {                  // for _ in range(epochs):
-    // new = layers: a copy here, which the steps update in place (`layers` stays for the divergence rule)
-    const next = state.layers.map(({W, b}) => ({W: matrix(W.rows, W.cols, W.data.slice()), b: b.slice()}));
+    const next = spare;                               //     new = layers  (a copy here, which the steps update
+    copyInto(next, state.layers);                     //     in place: `layers` stays for the divergence rule)
     for (const batch of batches) {                    //     for s in starts:
       backward(next, batch.X, batch.y, forward(next, batch.X, task, hidden, ws), task, hidden, loss);  // grads = _backward(new, Xb, yb, _forward(new, Xb, task, hidden), ...)
-      next.forEach(({W, b}, l) => {                   //         new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads)]
-        const {dW, db} = ws[l];
-        for (let i = 0; i < W.data.length; i++) W.data[i] = W.data[i] - eta * dW.data[i];
+      for (let l = 0; l < next.length; l++) {         //         new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads)]
+        const W = next[l].W.data, b = next[l].b, dW = ws[l].dW.data, db = ws[l].db;
+        for (let i = 0; i < W.length; i++) W[i] = W[i] - eta * dW[i];
         for (let j = 0; j < b.length; j++) b[j] = b[j] - eta * db[j];
-      });
+      }
+      unasked += batch.X.rows;                        //         (a caller's pause: the epoch goes on when it resumes)
+      if (pause !== null && unasked >= 64) {
+        unasked = 0;
+        if (pause()) yield state;
+      }
     }
-    const L = meanLoss(next, X, y, task, hidden, loss, whole);  //     L = _mean_loss(new, X, y, task, hidden, loss)
+    const L = meanLoss(next, X, y, task, hidden, loss, ws);  //     L = _mean_loss(new, X, y, task, hidden, loss)
     if (!(Number.isFinite(L) && L <= limit && finite(next))) {  //     if not (math.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(new)):
       state.diverged = true;                          //         return TrainResult(np.array(losses), layers, True)
       return state;
     }
-    state.layers = next;                              //     layers = new
+    spare = state.layers;                             //     layers = new  (the old layers' arrays are the next `new`)
+    state.layers = next;
     state.losses.push(L);                             //     losses.append(L)
     state.epoch += 1;
     yield state;

@@ -4,20 +4,25 @@
 // at the start and the end of training — with play, pause and step.
 //
 // The Python side is bp/playground.py; the training is mlp.js, the line-by-line twin of bp/mlp.py,
-// driven by run.js. The runs go to a Web Worker started from this very module (its bundled source is
-// the widget's `_esm`, so the worker needs no other copy of the twin); where no worker can start,
-// they run here in chunks of at most ~12 ms. The same module runs in the static HTML book (no
-// kernel) and in Jupyter (where the settings are also the widget's traitlets).
+// driven by run.js. A short run (the defaults' size) trains here, on the page's thread, in the
+// task of the control change; longer ones go to a Web Worker started from this very module (its
+// bundled source is the widget's `_esm`, so the worker needs no other copy of the twin); where no
+// worker can start, they run here too. Here, a run never holds the thread for more than a chunk of
+// ~12 ms. The same module runs in the static HTML book (no kernel) and in Jupyter (where the
+// settings are also the widget's traitlets).
 // For tests and benchmarks the root element carries the exact numbers drawn (data-losses, ...),
 // the settings they came from (data-settings), a "done" signal (data-state="done", data-updates
-// counting the runs done) and timings (data-update-ms: control change to figure drawn; data-compute-ms:
-// the run itself; data-main-ms: the page's own work on the last message, drawing included;
-// data-chunk-ms: the run's longest chunk).
+// counting the runs done), where runs go (data-engine: the long ones; data-ran-on: the last one)
+// and timings (data-update-ms: control change to figure drawn; data-compute-ms: the run itself;
+// data-draw-ms: handling the last message, drawing included; data-main-ms: how long the widget
+// held the page's thread for it: that, and the chunk before it if the chunk ran here;
+// data-chunk-ms: the run's longest chunk; data-last-chunk-ms: the chunk before the last message).
 // tests/browser/test_playground_live.py checks the numbers against bp.mlp.train.
 
-import {createRunner, serveWorker, sizesOf, standardized, GRID} from "./run.js";
+import {createRunner, serveWorker, sizesOf, standardized, workOf, GRID} from "./run.js";
 import {fmtG} from "./format.js";
-import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, logTicks, drawLosses, planeLimits} from "./plot.js";
+import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, logTicks, drawLosses, planeLimits, themeColors, rgbOf,
+        watchLook} from "./plot.js";
 
 // In a Web Worker (the playground's own, below) this module only serves runs.
 if (typeof document === "undefined" && typeof self !== "undefined" && typeof self.postMessage === "function") {
@@ -28,39 +33,19 @@ const ACTIVATION_LABELS = {identity: "identity (linear)", sigmoid: "sigmoid", ta
 const SETTINGS = ["dataset", "hidden_layers", "width", "activation", "eta", "batch_size", "epochs", "seed", "scale"];
 
 // ---------------------------------------------------------------------------------------------
-// Colours: the theme's (pydata-sphinx-theme in the book, JupyterLab's in Jupyter; playground.css
-// maps both onto --bp-pg-* with fallbacks), and the Okabe–Ito palette, which colour-blind readers
-// can tell apart (orange vs blue; the classes also differ in shape).
+// Colours: the page's theme, light or dark (theme.css, read by plot.js's themeColors, as for the
+// explorer and the tangent), with its colour-blind safe class colours (Okabe–Ito orange vs blue;
+// the rows also differ in shape: hollow circles and solid triangles, as in the explorer).
 // ---------------------------------------------------------------------------------------------
-
-function rgb(text) {
-  const m = text.match(/[\d.]+/g) || ["255", "255", "255"];
-  return m.slice(0, 3).map(Number);
-}
 
 // (Read from the page once the widget is in it: a view may render before it is attached, and a
 // detached element has no computed style.)
 function readTheme(root) {
-  const probe = document.createElement("span");
-  root.append(probe);
-  const get = (name, fallback) => {
-    probe.style.color = `var(${name}, ${fallback})`;
-    return (root.isConnected && getComputedStyle(probe).color) || fallback;
-  };
-  const [bg, text, axis, grid] = [["--bp-pg-bg", "rgb(255, 255, 255)"], ["--bp-pg-fg", "rgb(34, 34, 34)"],
-                                  ["--bp-pg-axis", "rgb(85, 85, 85)"], ["--bp-pg-grid", "rgb(224, 224, 224)"]]
-    .map(([name, fallback]) => get(name, fallback));
-  probe.remove();
-  const [r, g, b] = rgb(bg);
-  const dark = 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+  const colors = themeColors(root);
   return {
-    connected: root.isConnected,
-    bg, background: bg, text, axis, grid, dark, bgRGB: [r, g, b],
-    line: dark ? "#56b4e9" : "#0072b2",                            // the loss curve: Okabe–Ito blue / sky blue
-    red: dark ? "#ff9e66" : "#d55e00",                             // "diverged": vermillion
-    class0: [230, 159, 0],                                         // orange
-    class1: dark ? [86, 180, 233] : [0, 114, 178],                 // blue
-    start: dark ? "#56b4e9" : "#0072b2", end: dark ? "#ff9e66" : "#d55e00",  // gradient bars
+    ...colors, connected: root.isConnected, bgRGB: rgbOf(colors.background),
+    class0: rgbOf(colors.class0), class1: rgbOf(colors.class1),    // the plane's shading, mixed into bgRGB
+    start: colors.line, end: colors.class0,                        // gradient bars: blue at the start, orange now
   };
 }
 
@@ -91,11 +76,11 @@ function drawPlane(canvas, st, data, theme, width, scratch) {
     ? (v) => (v < 0.5 ? mix(theme.bgRGB, theme.class0, 0.7 * (0.5 - v) / 0.5)
                       : mix(theme.bgRGB, theme.class1, 0.7 * (v - 0.5) / 0.5))
     : (v) => mix(theme.bgRGB, viridis((v - ylo) / (yhi - ylo)), 0.75);
-  const image = scratch.getContext("2d").createImageData(GRID, GRID);
+  const image = scratch.getContext("2d").createImageData(GRID, GRID), pixels = image.data;
   for (let k = 0; k < GRID * GRID; k++) {
     const v = st.grid[k];
-    const [R, G, B] = Number.isFinite(v) ? colour(v) : theme.bgRGB;
-    image.data.set([R, G, B, 255], 4 * k);
+    const c = Number.isFinite(v) ? colour(v) : theme.bgRGB;
+    pixels[4 * k] = c[0]; pixels[4 * k + 1] = c[1]; pixels[4 * k + 2] = c[2]; pixels[4 * k + 3] = 255;
   }
   scratch.getContext("2d").putImageData(image, 0, 0);
   // Grid point c sits at box.x + c / (GRID − 1) · box.w: the image's pixel centres go there.
@@ -108,21 +93,22 @@ function drawPlane(canvas, st, data, theme, width, scratch) {
     ctx.strokeStyle = theme.text;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    const at = (r, c) => st.grid[r * GRID + c] - 0.5;
-    const px = (c) => box.x + c * cell.w, py = (r) => box.y + r * cell.h;
+    // Each square's corners clockwise from its top left (row, column offsets); where ŷ − 0.5 changes
+    // sign along an edge, the boundary cuts it (linearly interpolated); the cuts are joined in pairs.
+    const DR = [0, 0, 1, 1], DC = [0, 1, 1, 0], v = new Float64Array(4), cuts = new Float64Array(8);
     for (let r = 0; r < GRID - 1; r++) {
       for (let c = 0; c < GRID - 1; c++) {
-        const v = [at(r, c), at(r, c + 1), at(r + 1, c + 1), at(r + 1, c)];
-        const corners = [[r, c], [r, c + 1], [r + 1, c + 1], [r + 1, c]];
-        const cuts = [];
+        for (let e = 0; e < 4; e++) v[e] = st.grid[(r + DR[e]) * GRID + c + DC[e]] - 0.5;
+        let n = 0;
         for (let e = 0; e < 4; e++) {
-          const a = v[e], b = v[(e + 1) % 4];
+          const f = (e + 1) % 4, a = v[e], b = v[f];
           if ((a < 0) !== (b < 0)) {
-            const t = a / (a - b), [ra, ca] = corners[e], [rb, cb] = corners[(e + 1) % 4];
-            cuts.push([px(ca + (cb - ca) * t), py(ra + (rb - ra) * t)]);
+            const t = a / (a - b);
+            cuts[n++] = box.x + (c + DC[e] + (DC[f] - DC[e]) * t) * cell.w;
+            cuts[n++] = box.y + (r + DR[e] + (DR[f] - DR[e]) * t) * cell.h;
           }
         }
-        for (let k = 0; k + 1 < cuts.length; k += 2) { ctx.moveTo(...cuts[k]); ctx.lineTo(...cuts[k + 1]); }
+        for (let k = 0; k + 3 < n; k += 4) { ctx.moveTo(cuts[k], cuts[k + 1]); ctx.lineTo(cuts[k + 2], cuts[k + 3]); }
       }
     }
     ctx.stroke();
@@ -134,19 +120,21 @@ function drawPlane(canvas, st, data, theme, width, scratch) {
             data.features[0], data.features[1], theme);
   drawXTicks(ctx, box, linearTicks(x0, x1, 4), toX, theme);
   drawYTicks(ctx, box, linearTicks(y0, y1, 4), toY, false, theme);
-  ctx.lineWidth = 1;
-  ctx.strokeStyle = theme.text;
+  // The rows as in the explorer: labelled 0, hollow circles; labelled 1, solid triangles (in the
+  // page's text colour, so that no row is lost on the shading of its own class); for regression,
+  // circles coloured by their value.
   const small = data.x.length > 250 ? 0.8 : 1;
   data.x.forEach((row, i) => {
     const x = toX(row[0]), y = toY(row[1]);
     ctx.beginPath();
     if (classification && data.y[i] === 1) {
-      ctx.moveTo(x, y - 4.5 * small); ctx.lineTo(x + 4 * small, y + 3 * small); ctx.lineTo(x - 4 * small, y + 3 * small);
+      ctx.moveTo(x, y - 5.5 * small); ctx.lineTo(x + 5 * small, y + 3.8 * small); ctx.lineTo(x - 5 * small, y + 3.8 * small);
       ctx.closePath();
-      ctx.fillStyle = css(theme.class1);
+      [ctx.fillStyle, ctx.strokeStyle, ctx.lineWidth] = [theme.text, theme.background, 1];
     } else {
-      ctx.arc(x, y, 3.2 * small, 0, 2 * Math.PI);
-      ctx.fillStyle = classification ? css(theme.class0) : css(viridis((data.y[i] - ylo) / (yhi - ylo)));
+      ctx.arc(x, y, (classification ? 3.8 : 3.2) * small, 0, 2 * Math.PI);
+      [ctx.fillStyle, ctx.strokeStyle, ctx.lineWidth] = classification
+        ? [theme.background, theme.text, 1.5] : [css(viridis((data.y[i] - ylo) / (yhi - ylo))), theme.text, 1];
     }
     ctx.fill();
     ctx.stroke();
@@ -247,7 +235,8 @@ const etaText = (v) => fmtG(v, 3);
 
 function render({model, el}) {
   counter += 1;
-  const root = Object.assign(document.createElement("div"), {className: "bp-playground bp-widget"});
+  // bp-widget: every bp widget, live in the page (tests/browser); bp-theme: the page's colours (theme.css)
+  const root = Object.assign(document.createElement("div"), {className: "bp-playground bp-widget bp-theme"});
   const controls = Object.assign(document.createElement("div"), {className: "bp-pg-controls"});
   controls.setAttribute("role", "group");
   controls.setAttribute("aria-label", "network and training settings");
@@ -298,6 +287,19 @@ function render({model, el}) {
   const legend = Object.assign(document.createElement("p"), {className: "bp-pg-legend"});
   cells.plane.cell.append(legend);
   const scratch = Object.assign(document.createElement("canvas"), {width: GRID, height: GRID});
+  // The cells' widths as the page's layout last gave them (a ResizeObserver's): a redraw after a
+  // control change reads no layout, so it forces none (the page lays out once, in its next frame).
+  const cellWidths = {}, cellKeys = new Map(Object.entries(cells).map(([k, {cell}]) => [cell, k]));
+  const cellResize = new ResizeObserver((entries) => {
+    let changed = false;
+    for (const {target} of entries) {
+      const k = cellKeys.get(target), w = target.clientWidth;
+      changed = changed || cellWidths[k] !== w;
+      cellWidths[k] = w;
+    }
+    if (changed) draw();
+  });
+  for (const {cell} of Object.values(cells)) cellResize.observe(cell);
 
   const settings = () => Object.fromEntries(SETTINGS.map((k) => [k, model.get(k)]));
   const reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
@@ -352,15 +354,19 @@ function render({model, el}) {
   });
 
   // ------------------------------------------------------------------ runs
-  // The engine: a Web Worker running this module, or (if none can start) the runner here.
+  // Two engines run the same runner (run.js). A short run (up to SHORT_WORK, about twice the
+  // defaults' work) trains here on the page's thread, at once, in the task of the control change:
+  // no round trip to a worker, so the figure follows in the same frame when it can; it still never
+  // holds the thread for more than a chunk of ~12 ms (a slower machine gets chunks and the progress
+  // bar). Longer runs go to a Web Worker running this module (or, if none can start, here in chunks).
   const runs = {};       // id → the settings it trained with
   let runId = 0, shown = null, playing = false, waiting = false, playClock = null;
 
-  let engine = null;
   function mainThreadEngine() {
-    const receive = createRunner((msg) => setTimeout(() => onMessage(msg), 0),
+    // A chunk's message is handled right after the chunk (a microtask), before the page draws a frame.
+    const receive = createRunner((msg) => queueMicrotask(() => onMessage(msg)),
                                  {budgetMs: 12, later: (f) => setTimeout(f, 0)});
-    return {kind: "main thread", send: (msg) => receive(msg), stop() {}};
+    return {kind: "main thread", send: (msg) => receive(msg), stop() { receive({type: "stop"}); }};
   }
   function workerEngine() {
     const url = URL.createObjectURL(new Blob([model.get("_esm")], {type: "text/javascript"}));
@@ -377,26 +383,40 @@ function render({model, el}) {
     worker.onerror = (event) => {  // no worker after all (a page that forbids them): run here instead
       event.preventDefault();
       worker.terminate();
-      if (engine && engine.worker === worker) switchToMainThread();
+      if (away && away.worker === worker) switchToMainThread();
     };
     return {kind: "Web Worker", worker, send: (m) => (ready ? worker.postMessage(m) : queue.push(m)), stop: () => worker.terminate()};
   }
   const init = {type: "init", datasets, limit: model.get("divergence_limit")};
+  const here = mainThreadEngine();
+  here.send(init);
+  let away = null;       // the Web Worker's engine, if one can start
+  try {
+    away = workerEngine();
+    away.send(init);
+  } catch (error) {
+    away = null;
+  }
+  let engine = null;     // the engine of the current run
   function switchToMainThread() {
-    engine = mainThreadEngine();
-    engine.send(init);
+    away = engine = null;
+    root.dataset.engine = here.kind;
     restart();
   }
-  try {
-    engine = workerEngine();
-  } catch (error) {
-    engine = mainThreadEngine();
-  }
-  engine.send(init);
-  root.dataset.engine = engine.kind;
+  root.dataset.engine = (away || here).kind;  // where long runs go
+  const SHORT_WORK = 8e6;  // run.js's workOf: the defaults (circles, 2 × 4 tanh, 50 epochs) are 3.6e6
+  const rows = Object.fromEntries(datasets.map((d) => [d.name, d.x.length]));
 
   function send(msg) {
     waiting = true;
+    if (msg.type === "start") {
+      const s = runs[msg.id];
+      const next = away === null || workOf(s, rows[s.dataset]) <= SHORT_WORK ? here : away;
+      // The other engine drops its run (an engine given a new run drops its old one itself).
+      if (engine !== null && engine !== next) engine.send({type: "stop"});
+      engine = next;
+      root.dataset.ranOn = engine.kind;
+    }
     engine.send(msg);
   }
 
@@ -422,6 +442,7 @@ function render({model, el}) {
     if (msg.id !== runId) return;                    // a run that the settings have since replaced
     const t0 = performance.now();
     root.dataset.chunkMs = msg.chunkMs.toFixed(2);        // the run's longest chunk (in the worker, or here)
+    root.dataset.lastChunkMs = msg.lastChunkMs.toFixed(2);  // and the one before this message
     if (msg.type === "state") root.dataset.computeMs = msg.computeMs.toFixed(2);  // the run, start to state
     if (msg.type === "progress") {
       const total = runs[msg.id].epochs;
@@ -440,7 +461,9 @@ function render({model, el}) {
       else if (playing) requestAnimationFrame(advance);
       else finish("paused");
     }
-    root.dataset.mainMs = (performance.now() - t0).toFixed(2);  // this message's work here (drawing included)
+    // this message's work here (drawing included), and the chunk before it if it ran here too
+    root.dataset.drawMs = (performance.now() - t0).toFixed(2);
+    root.dataset.mainMs = (performance.now() - t0 + (engine === here ? msg.lastChunkMs : 0)).toFixed(2);
   }
 
   function finish(state) {
@@ -523,14 +546,14 @@ function render({model, el}) {
     if (playing) epochNote.textContent = text;
     const note = st.diverged ? (st.losses.length ? `diverged after epoch ${st.losses.length}:\nη is too large`
                                                  : "diverged: the starting loss\nis not finite") : "";
-    const widths = Object.fromEntries(Object.entries(cells).map(([k, {cell}]) => [k, Math.max(200, Math.floor(cell.clientWidth))]));
+    const widths = Object.fromEntries(Object.entries(cells).map(([k, {cell}]) => [k, Math.max(200, Math.floor(cellWidths[k] ?? cell.clientWidth))]));
     drawPlane(cells.plane.canvas, st, data, theme, widths.plane, scratch);
     drawLosses(cells.loss.canvas, st.losses, note, {width: widths.loss, height: Math.round(Math.min(300, Math.max(200, widths.loss * 0.6))),
                                                       theme, epochs: s.epochs});
     drawBars(cells.grads.canvas, st.gradStart, st.gradEnd, theme, widths.grads, st.epoch);
     const names = data.classes;
     legend.textContent = data.task === "classification"
-      ? `● ${names[0]} (orange)   ▲ ${names[1]} (blue); shading: ŷ, towards orange for 0 and blue for 1`
+      ? `○ ${names[0]}   ▲ ${names[1]}; shading: ŷ, towards orange for 0 and blue for 1`
       : "colour: Package (dots: the table; shading: the network's ŷ), dark purple low to yellow high";
     const sizes = sizesOf(s).join("-");
     const status = text.replace(/\n/g, " ");
@@ -559,28 +582,22 @@ function render({model, el}) {
   // ------------------------------------------------------------------ life cycle
   const onChange = () => { showSettings(); restart(); };
   for (const name of SETTINGS) model.on(`change:${name}`, onChange);
-  // Sized to its container: redraw (no new run) when the widths change; recolour when the theme does.
-  let lastWidth = 0;
-  const resize = new ResizeObserver(() => {
-    if (root.clientWidth !== lastWidth) { lastWidth = root.clientWidth; draw(); }
+  // Redraw (no new run) when the page's theme changes; a change of width is cellResize's (above).
+  let drawnLook = "";
+  const unwatch = watchLook(root, () => {
+    const look = JSON.stringify(themeColors(root));
+    if (look !== drawnLook) { drawnLook = look; theme = readTheme(root); draw(); }
   });
-  resize.observe(root);
-  const retheme = () => { theme = readTheme(root); draw(); };
-  const themeWatch = new MutationObserver(retheme);
-  themeWatch.observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme", "data-mode"]});
-  themeWatch.observe(document.body, {attributes: true, attributeFilter: ["data-jp-theme-light", "data-jp-theme-name"]});
-  const darkQuery = window.matchMedia("(prefers-color-scheme: dark)");
-  darkQuery.addEventListener("change", retheme);
 
   setPlaying(false);
   showSettings();
   restart();
   return () => {
     for (const name of SETTINGS) model.off(`change:${name}`, onChange);
-    resize.disconnect();
-    themeWatch.disconnect();
-    darkQuery.removeEventListener("change", retheme);
-    engine.stop();
+    unwatch();
+    here.stop();
+    if (away) away.stop();
+    cellResize.disconnect();
   };
 }
 

@@ -4,13 +4,23 @@ import {fmtTick} from "./format.js";
 
 // The figures' colours on a light page. A widget may pass its own (themeColors) to every function below.
 export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222",
-                       background: "#fff"};
+                       background: "#fff", class0: "#e69f00", class1: "#0072b2"};
 
 // The colours of the page's theme (light or dark): the CSS custom properties --bp-line, --bp-text, ...
 // that the widget's stylesheet sets on `el` from the book's or JupyterLab's theme; COLORS where unset.
 export function themeColors(el) {
   const style = getComputedStyle(el);
   return Object.fromEntries(Object.entries(COLORS).map(([key, light]) => [key, style.getPropertyValue(`--bp-${key}`).trim() || light]));
+}
+
+// A CSS colour as [r, g, b] (0-255), whatever its syntax (the canvas normalises it).
+export function rgbOf(color) {
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.fillStyle = "#000";
+  ctx.fillStyle = color;
+  const v = ctx.fillStyle;
+  if (v.startsWith("#")) return [1, 3, 5].map((i) => parseInt(v.slice(i, i + 2), 16));
+  return (v.match(/[\d.]+/g) || [0, 0, 0]).slice(0, 3).map(Number);
 }
 
 export function niceStep(span, count) {
@@ -40,6 +50,21 @@ export function logTicks(lo, hi) {
     ticks = ticks.filter((_, i) => i % stride === 0);
   }
   return ticks;
+}
+
+// Call `redraw` when `box` changes width (a phone turned, a resized panel) or the page changes its
+// theme (light/dark, in the book or in JupyterLab), once per frame at most. Returns the disconnect.
+export function watchLook(box, redraw) {
+  let pending = false;
+  const soon = () => {
+    if (!pending) { pending = true; requestAnimationFrame(() => { pending = false; redraw(); }); }
+  };
+  const resized = new ResizeObserver(soon);
+  resized.observe(box);
+  const themed = new MutationObserver(soon);
+  themed.observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme", "data-mode"]});
+  themed.observe(document.body, {attributes: true, attributeFilter: ["data-jp-theme-light", "data-jp-theme-name"]});
+  return () => { resized.disconnect(); themed.disconnect(); };
 }
 
 export function setupCanvas(canvas, width, height, colors = COLORS) {
@@ -106,14 +131,23 @@ export function drawYTicks(ctx, box, ticks, toY, grid, colors = COLORS) {
   }
 }
 
-// The loss curve: mean loss per epoch on a log axis (an exact 0 is drawn at 1e-300, as before).
-// `epochs` fixes the x axis at 0 … epochs (a curve that grows while training plays); by default it
-// spans the losses given.
+// The y ticks of a log axis from lo to hi: powers of ten (with 2 and 5 on a short axis); at least
+// two, so that a flat curve still has a scale (then evenly spaced ticks, as on a linear axis).
+export function lossTicks(lo, hi) {
+  const ticks = logTicks(lo, hi);
+  return ticks.length >= 2 ? ticks : linearTicks(lo, hi, 3).filter((t) => t > 0);
+}
+
+// The loss curve: mean loss per epoch on a log axis (an exact 0 is drawn at 1e-300, as before), in a
+// canvas `width` × `height` CSS pixels, in the colours `theme`. `epochs` fixes the x axis at
+// 0 … epochs (a curve that grows while training plays); by default it spans the losses given.
+// Returns the y ticks drawn.
 export function drawLosses(canvas, losses, note, {width = 380, height = 280, theme = COLORS, epochs = null} = {}) {
   const W = width, H = height;
   const ctx = setupCanvas(canvas, W, H, theme);
   const box = {x: 70, y: 28, w: W - 70 - 22, h: H - 28 - 48};
   drawFrame(ctx, box, "loss while training", "epoch", "mean loss (log scale)", theme);
+  let yTicks = [];
   if (losses.length) {
     const ys = losses.map((v) => Math.max(v, 1e-300));
     const top = Math.max(...ys) * 1.5, bottom = Math.min(...ys) / 1.5;
@@ -121,8 +155,10 @@ export function drawLosses(canvas, losses, note, {width = 380, height = 280, the
     const toX = (i) => box.x + (i / n) * box.w;
     const l0 = Math.log10(bottom), l1 = Math.log10(top);
     const toY = (v) => box.y + box.h - ((Math.log10(v) - l0) / (l1 - l0)) * box.h;
-    drawYTicks(ctx, box, logTicks(bottom, top), toY, true, theme);
-    drawXTicks(ctx, box, linearTicks(0, n, 5).filter((t) => Number.isInteger(t)), toX, theme);
+    yTicks = lossTicks(bottom, top);
+    drawYTicks(ctx, box, yTicks, toY, true, theme);
+    drawXTicks(ctx, box, linearTicks(0, n, Math.max(2, Math.min(5, Math.floor(box.w / 55)))).filter((t) => Number.isInteger(t)),
+               toX, theme);
     ctx.strokeStyle = theme.line;
     ctx.lineWidth = 2;
     ctx.beginPath();
@@ -140,6 +176,7 @@ export function drawLosses(canvas, losses, note, {width = 380, height = 280, the
     ctx.textBaseline = "middle";
     note.split("\n").forEach((line, k) => ctx.fillText(line, box.x + box.w / 2, box.y + box.h / 2 + 18 * k - 9));
   }
+  return yTicks;
 }
 
 // The limits of a plane drawn under rows x = [[x1, x2], ...]: each column's range, padded by 10 % + 0.1.

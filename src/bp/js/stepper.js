@@ -377,7 +377,7 @@ function button(label, glyph, cls, after = false) {
 
 function render({model, el}) {
   // bp-widget: every bp widget, live in the page (tests/browser)
-  const root = Object.assign(document.createElement("div"), {className: "bp-stepper bp-widget", tabIndex: 0});
+  const root = Object.assign(document.createElement("div"), {className: "bp-stepper bp-widget bp-theme", tabIndex: 0});
   root.setAttribute("role", "group");
   root.setAttribute("aria-label", "Backpropagation, step by step: back, next and restart buttons; " +
                                   "the left and right arrow keys step while it has focus");

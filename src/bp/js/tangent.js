@@ -11,7 +11,7 @@
 
 import {PARAM_NAMES, meanLoss, gradients, numericalGradient} from "./network.js";
 import {fmtE, fmtG} from "./format.js";
-import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, themeColors} from "./plot.js";
+import {setupCanvas, drawFrame, drawXTicks, drawYTicks, linearTicks, themeColors, watchLook} from "./plot.js";
 import {slider, keepKeys, uniqueId} from "./controls.js";
 
 // The figure's size in CSS pixels: the width of its container (at most MAX_WIDTH).
@@ -70,7 +70,7 @@ function draw(canvas, width, points, w, L, slope, symbol, name, colors) {
 }
 
 function render({model, el}) {
-  const root = Object.assign(document.createElement("div"), {className: "bp-tangent bp-widget"});
+  const root = Object.assign(document.createElement("div"), {className: "bp-tangent bp-widget bp-theme"});
   const controls = Object.assign(document.createElement("div"), {className: "bp-controls"});
   const pick = Object.assign(document.createElement("div"), {className: "bp-pick"});
   const menuId = uniqueId("bp-parameter");
@@ -160,17 +160,11 @@ function render({model, el}) {
   for (const key of KEYS) model.on(`change:${key}`, redraw);
   // Attached to the page, a new width (a narrow window, a resized panel) or a new theme (light/dark):
   // draw again if the figure would look different.
-  const refresh = () => { if (JSON.stringify(look()) !== drawn) update(); };
-  const resized = new ResizeObserver(refresh);
-  resized.observe(figure);
-  const themed = new MutationObserver(refresh);
-  themed.observe(document.documentElement, {attributes: true, attributeFilter: ["data-theme", "data-mode"]});
-  themed.observe(document.body, {attributes: true, attributeFilter: ["data-jp-theme-light", "data-jp-theme-name"]});
+  const unwatch = watchLook(figure, () => { if (JSON.stringify(look()) !== drawn) update(); });
   redraw();
   return () => {
     for (const key of KEYS) model.off(`change:${key}`, redraw);
-    resized.disconnect();
-    themed.disconnect();
+    unwatch();
   };
 }
 
