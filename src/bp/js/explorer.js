@@ -1,8 +1,8 @@
 // The explorer's front end (an anywidget ES module): sliders, per-sample SGD, the loss curve and,
 // for classification, the decision boundary, all computed and drawn in the browser.
 //
-// One front end serves every setting: the static HTML book (no kernel: the widget manager loads
-// anywidget's front end from the book, which runs this module from the page's stored widget state)
+// One front end serves every setting: the static HTML book (no kernel: the book's small widget host,
+// _templates/bp-widgets.js, runs this module from the page's stored widget state)
 // and JupyterLab / Jupyter (the same module, with the kernel holding the same settings as traitlets).
 // The Python side is bp/explorer.py; the training below is a line-by-line twin of bp/network.py
 // (`_forward`, `_loss`, `_backward`, `train`), in network.js beside this file.
