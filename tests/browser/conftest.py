@@ -37,12 +37,17 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 # near the window (_templates/bp-widgets.js). True once everything shown in the window
 # is complete: every math element there typeset (no MathJax placeholder, mjx-lazy, left in it) and
 # every widget there drawn. (Not shown: display:none, or inside a closed <details>; nor what is out
-# of the window sideways, as the right columns of a wide table on a phone: MathJax typesets those
-# when the reader scrolls the table.)
+# of the window sideways, or scrolled out of sight in a box that scrolls, as the right columns of a
+# wide table on a phone: MathJax typesets those when the reader scrolls the table.)
 COMPLETE_IN_VIEW = """(view) => {
+    const within = (r, b) => r.bottom >= b.top && r.top <= b.bottom && r.right >= b.left && r.left <= b.right;
     const inView = (e) => { const r = e.getBoundingClientRect();
-                            return e.checkVisibility() && r.bottom >= 0 && r.top <= innerHeight
-                                   && r.right >= 0 && r.left <= innerWidth; };
+                            if (!e.checkVisibility() || !within(r, {top: 0, bottom: innerHeight, left: 0, right: innerWidth})) return false;
+                            for (let a = e.parentElement; a; a = a.parentElement) {
+                                const s = getComputedStyle(a);
+                                if ((s.overflowX !== 'visible' || s.overflowY !== 'visible') && !within(r, a.getBoundingClientRect())) return false;
+                            }
+                            return true; };
     const typeset = (m) => m.querySelector('mjx-container') !== null && m.querySelector('mjx-lazy') === null;
     const drawn = (s) => { const a = s.previousElementSibling;
                            return !!a && a.classList.contains('widget-subarea') && a.children.length > 0; };

@@ -45,3 +45,29 @@ def test_a_full_first_screen_is_typeset_in_batches_and_the_rest_as_the_reader_sc
     read = page.evaluate(STATE)
     assert read["typeset"] > first["typeset"] and len(read["batches"]) > len(batches), read
     assert not log["console"], log["console"]
+
+
+# A page with a table of formulas wider than a phone's window: its box scrolls sideways.
+WIDE_TABLE_PAGE = "chapters/any_network_tools.html"
+WIDE = """() => [...document.querySelectorAll('.pst-scrollable-table-container')]
+    .filter(t => t.scrollWidth > t.clientWidth + 20 && t.querySelector('.math'))"""
+
+
+def test_the_formulas_of_a_table_scrolled_sideways_are_typeset(visit, lazy):
+    """The right columns of a wide table on a phone are out of sight until the reader scrolls the
+    table: MathJax typesets them then (and the batches may well leave them until then)."""
+    page, log = visit(WIDE_TABLE_PAGE, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tables = page.evaluate_handle(WIDE)
+    n = page.evaluate("ts => ts.length", tables)
+    assert n > 0, f"{WIDE_TABLE_PAGE} has no table of formulas wider than a phone's window any more"
+    for k in range(n):
+        table = tables.evaluate_handle("(ts, k) => ts[k]", k).as_element()
+        lazy.show(page, table)
+        table.evaluate("t => { t.scrollLeft = t.scrollWidth; }")  # to its last column
+        page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=TIMEOUT_MS)
+        untypeset = table.evaluate("""t => [...t.querySelectorAll('.math')].filter(m => {
+            const r = m.getBoundingClientRect(), b = t.getBoundingClientRect();
+            return r.left >= b.left && r.right <= b.right && r.bottom >= 0 && r.top <= innerHeight
+                   && (!m.querySelector('mjx-container') || m.querySelector('mjx-lazy')); }).length""")
+        assert untypeset == 0, f"table {k}: {untypeset} formulas in its last columns not typeset"
+    assert not log["console"], log["console"]
