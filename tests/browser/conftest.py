@@ -228,12 +228,28 @@ def scroll_through(page, timeout=TIMEOUT_MS):
     page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)
 
 
+def read(page, timeout=TIMEOUT_MS):
+    """Read the page as a reader would (scroll_through), then wait for its images; return what
+    never came, as sentences (test_book and test_screens report them)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    problems = []
+    try:
+        scroll_through(page, timeout)
+    except PlaywrightTimeout:
+        problems.append("scrolled through the page, the math or a widget in view never finished")
+    try:
+        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=timeout)
+    except PlaywrightTimeout:
+        problems.append("the images never finished loading")
+    return problems
+
+
 @pytest.fixture(scope="session")
 def lazy():
     """The helpers above, for tests: lazy.show(page, element), lazy.show_widgets(page),
-    lazy.scroll_through(page)."""
+    lazy.scroll_through(page), lazy.read(page)."""
     import types
-    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through)
+    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through, read=read)
 
 
 @pytest.fixture(scope="session")

@@ -62,15 +62,7 @@ def _wait_until_rendered(page, lazy):
     """Read the page as a reader would: scroll through it (every hidden solution opened) until
     every math element and widget in view is complete (MathJax typesets math near the window, the
     widgets are drawn as they come near: conftest.py); return what never came."""
-    problems = []
-    try:
-        lazy.scroll_through(page)
-    except PlaywrightTimeout:
-        problems.append("scrolled through the page, the math or a widget in view never finished")
-    try:
-        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=TIMEOUT_MS)
-    except PlaywrightTimeout:
-        problems.append("the images never finished loading")
+    problems = lazy.read(page)
     # Let the page's fix-up script (a MutationObserver) see the last widgets, then settle.
     page.wait_for_timeout(200)
     return problems

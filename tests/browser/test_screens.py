@@ -165,24 +165,9 @@ def _check_widgets(page, scheme):
     return problems
 
 
-def _read(page, lazy):
-    """Read the page to its end as a reader would (math is typeset and widgets drawn only as they
-    come near the window: conftest.py), then wait for its images; return what never came."""
-    problems = []
-    try:
-        lazy.scroll_through(page)
-    except PlaywrightTimeout:
-        problems.append("scrolled through the page, the math or a widget in view never finished")
-    try:
-        page.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=20_000)
-    except PlaywrightTimeout:
-        problems.append("the images never finished loading")
-    return problems
-
-
 def test_page_reads_on_every_screen(visit, lazy, screenshots_dir, page_path):
     page, log = visit(page_path, viewport={"width": VIEWS[0][0], "height": HEIGHT}, color_scheme=VIEWS[0][1])
-    problems = [f"on load: {p}" for p in _read(page, lazy)]
+    problems = [f"on load: {p}" for p in lazy.read(page)]
     stem = page_path.removesuffix(".html").replace("/", "_")
     for width, scheme in VIEWS:
         page.set_viewport_size({"width": width, "height": HEIGHT})
