@@ -22,7 +22,8 @@
  *    - a figure is never shown below MIN_SCALE of its size: its --bp-min-width is set from the
  *      width myst-nb writes (bp.plots.TEXT_PT text then stays at about 9.6 px or more);
  *    - a box that scrolls sideways (equation, table, printout, code, figure) gets data-bp-scroll
- *      ("right", "left", "both": where more of it is hidden), which fades that edge out.
+ *      ("right", "left", "both": where more of it is hidden), which fades that edge out, and is
+ *      focusable (tabindex 0) if it was not, so that the keyboard scrolls it too.
  */
 (function () {
   "use strict";
@@ -84,14 +85,21 @@
   function markScroll(box) {
     var hidden = box.scrollWidth - box.clientWidth;
     var state = hidden <= 1 ? "" : box.scrollLeft <= 1 ? "right" : box.scrollLeft >= hidden - 1 ? "left" : "both";
-    if (state) box.setAttribute("data-bp-scroll", state);
-    else box.removeAttribute("data-bp-scroll");
+    if (!state) return unmark(box);
+    box.setAttribute("data-bp-scroll", state);
+    // A box that scrolls can be scrolled with the keyboard too (axe: scrollable-region-focusable):
+    // a wide equation is focusable once it scrolls (MathJax's menu, left out, made every formula so).
+    if (!box.hasAttribute("tabindex")) { box.setAttribute("tabindex", "0"); box.setAttribute("data-bp-focus", ""); }
+  }
+  function unmark(box) {
+    box.removeAttribute("data-bp-scroll");
+    if (box.hasAttribute("data-bp-focus")) { box.removeAttribute("tabindex"); box.removeAttribute("data-bp-focus"); }
   }
   function markScrollers() {
     document.querySelectorAll(SCROLLERS).forEach(function (box) {
       var overflow = getComputedStyle(box).overflowX;
       if (overflow === "auto" || overflow === "scroll") markScroll(box);
-      else box.removeAttribute("data-bp-scroll");
+      else unmark(box);
     });
   }
 

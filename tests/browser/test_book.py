@@ -11,9 +11,10 @@ bp/_esm.py: the test_*_live.py files drive them), so that no slider
 of the book is dead in the HTML, with a visible note next to it that your browser computes it and
 none that it needs a kernel; log no console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
-must find each chapter by a word of its title. Launch, download and repository buttons must be
-derived from the one repository setting of _config.yml. The API pages must cover bp, and each
-chapter page must link the entry of every bp function it calls.
+must find each chapter by a word of its title. Launch and repository buttons must point to the
+repository the build was given (none given: no such button), download buttons to the page's
+files. The API pages must cover bp, and each chapter page must link the entry of every bp
+function it calls. No page fetches the theme's Font Awesome web fonts or MathJax's menu.
 
 Run: make test-browser (builds the book first). BOOK_HTML and CHROMIUM override the defaults.
 """
@@ -21,6 +22,7 @@ Run: make test-browser (builds the book first). BOOK_HTML and CHROMIUM override 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -53,9 +55,15 @@ AXE_EXCEPTIONS: dict[str, str] = {}
 
 
 def _repository():
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    repo = config["repository"]
-    return repo["url"].rstrip("/"), repo.get("branch", "main"), (repo.get("path_to_book") or "").strip("/")
+    """(url, branch, path to the book) the build's buttons point to, found as bp.book_shell finds
+    them (_config.yml, then BOOK_REPOSITORY/BOOK_BRANCH); url None: the book has no such button."""
+    from bp.book_shell import repository_options
+
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
+    options = repository_options({"repository_url": repo["url"], "repository_branch": repo.get("branch", "main")},
+                                 os.environ)
+    url = options.get("repository_url")
+    return (url and url.rstrip("/")), options.get("repository_branch"), (repo.get("path_to_book") or "").strip("/")
 
 
 def _wait_until_rendered(page, lazy):
@@ -88,6 +96,11 @@ def test_page(visit, report, server_log, lazy, page_path):
     problems += [f"request to another host: {u}" for u in sorted(set(log["foreign"]))]
     problems += [f"failed request: {f}" for f in log["failed"] if "127.0.0.1" in f]
     problems += [f"the server answered {status} to {p}" for status, p in server_log if status >= 400]
+    # Light pages: the icons come from bp.book_shell's font subsets (a glyph missing from them would
+    # fetch the theme's whole web font), and MathJax runs without its context menu.
+    problems += [f"fetched {p}: an icon missing from _static/bp-icons (bp.book_shell)"
+                 for _, p in server_log if "/vendor/fontawesome/" in p]
+    problems += [f"fetched {p} (MathJax's menu: left out in _config.yml)" for _, p in server_log if "/ui/menu.js" in p]
 
     # Every math element is typeset, without a TeX error: each one shown on the page once the reader
     # has scrolled to it (above); the rest (not shown on screen: the contents at the top of a
@@ -145,7 +158,7 @@ def test_page(visit, report, server_log, lazy, page_path):
                  for k, w in enumerate(widgets) if w["live"] and not IN_PAGE_NOTICE.search(w["near"])]
     problems += [f"widget {k} runs in the page, but the note next to it says it needs a live kernel"
                  for k, w in enumerate(widgets) if w["live"] and NEEDS_KERNEL.search(w["near"])]
-    if n_views:
+    if n_views and _repository()[0]:   # built with a repository (else no page has the button)
         launch = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']").count()
         problems += [] if launch else ["a page with widgets has no Binder launch button"]
 
@@ -219,17 +232,25 @@ def test_search_ranks_titles_first_and_shows_plain_snippets(visit, query):
 
 
 def test_launch_download_and_repository_buttons(visit, chapter):
-    """Binder opens this chapter in JupyterLab; the .ipynb downloads; the repository links home."""
+    """Binder opens this chapter in JupyterLab; the .ipynb downloads; the repository links home.
+    Built without a repository (the placeholder of _config.yml): no launch and no repository
+    button, and no link to the placeholder (tests/test_book_repository.py builds both ways)."""
     path = chapter
     url, branch, book = _repository()
-    owner_repo = urlsplit(url).path.strip("/")
     notebook = "/".join(filter(None, [book, Path(path).with_suffix(".ipynb").as_posix()]))
     page, _ = visit(path)
     links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
-    binder = f"https://mybinder.org/v2/gh/{owner_repo}/{branch}?urlpath=lab/tree/{notebook}"
-    assert binder in links, (binder, [h for h in links if "binder" in h])
     assert any(h.endswith(Path(path).with_suffix(".ipynb").name) and "_sources/" in h for h in links), \
         "no .ipynb download link"
+    assert not [h for h in links if "OWNER/REPO" in h], "a link to the placeholder repository"
+    if url is None:
+        header = page.eval_on_selector_all(".article-header-buttons a[href]", "els => els.map(a => a.getAttribute('href'))")
+        assert not [h for h in links if "mybinder" in h], links
+        assert not [h for h in header if h.startswith("http")], header
+        assert page.locator(".dropdown-launch-buttons, .btn-source-repository-button").count() == 0
+        return
+    binder = f"https://mybinder.org/v2/gh/{urlsplit(url).path.strip('/')}/{branch}?urlpath=lab/tree/{notebook}"
+    assert binder in links, (binder, [h for h in links if "binder" in h])
     assert url in links, "no repository button"
 
 
