@@ -20,7 +20,7 @@ Conventions (tests outside the book, and the playground's JavaScript twin, rely 
   from the logits with log-sum-exp. ``y`` holds class labels 0, 1, …, K − 1; ``forward``'s last
   ``a`` is P, shape (n, K). The output error is Δ = P − Y, Y the labels one-hot.
 - ``hidden`` is the hidden units' activation, one of `ACTIVATIONS`; ``None`` means the notes'
-  choice for the task: identity for regression, sigmoid for classification.
+  choice for the task: identity for regression, sigmoid for classification (and multiclass).
 """
 
 from __future__ import annotations
