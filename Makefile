@@ -16,7 +16,8 @@ CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
 .PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean \
-        test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load
+        test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
+        widgets node
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
@@ -27,6 +28,7 @@ help:
 	@echo "make bench-lab  print slider-to-figure latency in JupyterLab (Chromium)"
 	@echo "make bench-page print slider-to-curve latency in the static book (Chromium; builds it if missing)"
 	@echo "make bench-load print how fast each page of the book opens, desktop and phone (Chromium; builds it if missing)"
+	@echo "make widgets    rebuild the widgets' front ends (src/bp/js/ → src/bp/static/, esbuild; needs node and npm)"
 	@echo "make assets     refresh the committed npm file of the tests, axe-core (needs node and npm)"
 
 # Set-up: a virtual environment with the pinned requirements and `bp` installed editable.
@@ -90,6 +92,24 @@ chromium:
 	  fi; }
 	@test -x "$(CHROMIUM)" || { echo "No Chromium at $(CHROMIUM) (set CHROMIUM to its path)" >&2; exit 1; }
 
+# Node and npm (Debian's), for `make widgets` and the test that the committed modules are fresh:
+# installed when root (apt), otherwise the one command to run.
+node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; \
+	  else \
+	    echo "Building the widgets needs node and npm. Install them with: sudo apt-get install -y nodejs npm" >&2; \
+	    exit 1; \
+	  fi; }
+
+# The widgets' front ends: esbuild (pinned in package.json/package-lock.json) bundles each widget's
+# src/bp/js/<name>.js and <name>.css into src/bp/static/ (minified, with a source map), committed so
+# that the book, Binder and pip install need no node (tests/test_static_fresh.py checks they are fresh).
+widgets: node
+	test -x node_modules/.bin/esbuild || npm ci --no-audit --no-fund --loglevel=error
+	node scripts/build-widgets.mjs
+
 # axe-core (the browser test's accessibility scan) from npm, pinned in package.json/package-lock.json, into
 # tests/browser/vendor/, where it is committed. The book itself serves no npm file.
 assets:
@@ -99,6 +119,8 @@ notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
 	  --ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+	@# The book serves the widgets' current modules itself: the notebooks keep only a stub (bp.widget.STUB).
+	$(BIN)/python scripts/strip-widget-modules.py $(NOTEBOOKS)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab chapters

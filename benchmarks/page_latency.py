@@ -11,8 +11,9 @@ after the explorer has trained, drawn and written its readout, and the parts of 
   drawn → next frame               paint
 
 Then it prints the page's weight (HTML + every asset it loaded) and what the live explorers add
-to it: the widget host printed inline in the HTML (_templates/bp-widgets.js) and the explorers'
-widget state in the HTML (their front-end module and CSS, data and settings). Target: median under one frame (16 ms).
+to it: the widget host printed inline in the HTML (_templates/bp-widgets.js), the explorers'
+widget state in the HTML (data and settings; a stub for the module) and the module and stylesheet the
+page fetches once (_static/bp/<hash>/, bp/sphinxext.py). Target: median under one frame (16 ms).
 
 Then each page that shows a network playground (bp.playground): for each of a few settings, from
 the defaults (the speed target's) to the heaviest (the deepest and widest network, per-sample
@@ -39,14 +40,19 @@ import argparse
 import functools
 import json
 import os
+import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import numpy as np
 from book_browser import ARGS, CHROMIUM, HTML, open_offline
 from latency_js import TIMING_JS
 
-from bp._esm import bundle
+import bp
+from bp.sphinxext import MANIFEST_ID
+
+JS = Path(bp.__file__).parent / "js"   # the front ends' sources, real ES modules: mlp.js timed alone
 
 MOVES = [("eta", "ArrowRight"), ("w2_21", "PageUp"), ("eta", "ArrowLeft"), ("w2_21", "PageDown")]
 WEIGHT_JS = """() => {
@@ -126,7 +132,7 @@ TRAIN_WARMUP = 10
 # bp.mlp.train's twin at the playground's defaults (circles, 2 × 4 tanh, η = 0.1, batch 10, 50 epochs,
 # seed 0), the data as the page standardises it: the times of 30 runs after a few to warm up.
 TRAIN_ONLY_JS = """async ([src, datasets, limit]) => {
-  const m = await import(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})));
+  const m = await import(src);
   const d = datasets.find((d) => d.name === 'circles');
   const X = m.matrix(d.x.length, 2, Float64Array.from(d.x.flatMap((r) => r.map((v, c) => (v - d.mean[c]) / d.std[c]))));
   const y = Float64Array.from(d.y);
@@ -168,10 +174,12 @@ def playground_models(page_file):
 
 def playground_state_bytes(page_file):
     """The playgrounds' models in the page's stored widget state: count, bytes, and of them the
-    front end (_esm and _css) and the data sets."""
+    data sets; and the bytes of the module and stylesheet the page fetches for them (once)."""
     models = playground_models(page_file)
-    return (len(models), sum(len(json.dumps(m)) for m in models),
-            sum(len(json.dumps(m["_esm"])) + len(json.dumps(m["_css"])) for m in models),
+    text = page_file.read_text(encoding="utf-8")
+    manifest = json.loads(re.search(rf'<script id="{MANIFEST_ID}" type="application/json">(.*?)</script>', text)[1])
+    served = sum((page_file.parent / url).stat().st_size for url in manifest["playground"].values())
+    return (len(models), sum(len(json.dumps(m)) for m in models), served,
             sum(len(json.dumps(m["datasets"])) for m in models))
 
 
@@ -224,15 +232,17 @@ def measure_playgrounds(browser, server, path):
               f"progress shown: {'yes' if watch['progress'] else 'no'}")
         context.close()
     context, page = open_offline(browser, server, path)
+    page.route("**/__bp_js/*.js", lambda r: r.fulfill(path=JS / r.request.url.rsplit("/", 1)[1],
+                                                       content_type="text/javascript"))
     state = playground_models(HTML / path)[0]
-    times = page.evaluate(TRAIN_ONLY_JS, [bundle("mlp.js"), state["datasets"], state["divergence_limit"]])
+    times = page.evaluate(TRAIN_ONLY_JS, ["/__bp_js/mlp.js", state["datasets"], state["divergence_limit"]])
     context.close()
     print(f"  training alone at the defaults (mlp.js's train, {len(times)} runs in the page's thread after "
           f"{TRAIN_WARMUP} to warm up): median {np.median(times):.2f} ms, fastest {min(times):.2f} ms")
-    n_models, state_bytes, esm_bytes, data_bytes = playground_state_bytes(HTML / path)
+    n_models, state_bytes, served_bytes, data_bytes = playground_state_bytes(HTML / path)
     print(f"  weight: {n_models} playground model(s) of {state_bytes / 1e3:.1f} kB in the HTML's widget state "
-          f"(front end {esm_bytes / 1e3:.1f} kB, data sets {data_bytes / 1e3:.1f} kB; the worker runs the same "
-          "front end, nothing more is fetched)")
+          f"(data sets {data_bytes / 1e3:.1f} kB), and the front end fetched once for all of them, module and "
+          f"stylesheet, {served_bytes / 1e3:.1f} kB (the worker runs the same file, from the browser's cache)")
 
 
 def main():

@@ -1,10 +1,13 @@
 """The exercise checker's verdicts and the explorer's settings (its page side: tests/browser)."""
 
+import json
+
 import numpy as np
 import pytest
 import traitlets
 
 import bp
+from bp.widget import STATIC
 
 
 def right_w1_22(p, x, y):
@@ -104,10 +107,10 @@ def test_explorer_sends_its_settings_and_front_end_to_the_page():
     assert state["initial"] == {"eta": 0.3, "epochs": 100, "params": bp.INITIAL_PARAMS}
     e.eta, e.params = 0.01, dict(bp.INITIAL_PARAMS, b21=1.0)
     assert e.get_state()["initial"] == state["initial"]
-    esm = state["_esm"]
-    for twin in ("function forward(", "function backward(", "function train(", "logaddexp0", "Math.tanh"):
-        assert twin in esm, twin
-    assert "export default" in esm and ".bp-explorer" in state["_css"]
+    assert state["_module"] == "explorer" and state["_esm"] == (STATIC / "explorer.js").read_text(encoding="utf-8")
+    sources = json.loads((STATIC / "explorer.js.map").read_text(encoding="utf-8"))["sources"]
+    assert sources.count("../js/network.js") == 1 and "Math.tanh" in state["_esm"]
+    assert "as default" in state["_esm"] and ".bp-explorer" in state["_css"]
     assert f"{bp.explorer.__module__}.Explorer" == state["_anywidget_id"]
 
 

@@ -8,7 +8,8 @@ import pytest
 import traitlets
 
 import bp
-from bp import _esm, mlp
+from bp import mlp
+from bp.widget import STATIC, STUB
 from bp.data import circles, spiral, xor
 from bp.playground import DATASETS, standardized
 
@@ -147,20 +148,23 @@ def test_settings_off_the_sliders_are_added_to_them():
     assert w.etas == sorted(w.etas) and w.batch_sizes[-1] is None
 
 
-def test_the_module_holds_the_twins_once_and_starts_its_worker_from_itself():
-    esm = bp.Playground._esm
-    assert esm == _esm.bundle("playground.js")
+def test_the_module_holds_the_twins_and_starts_its_worker_from_itself():
+    state = bp.playground().get_state()
+    esm, css = state["_esm"], state["_css"]
+    assert state["_module"] == "playground" and esm == (STATIC / "playground.js").read_text(encoding="utf-8")
+    sources = json.loads((STATIC / "playground.js.map").read_text(encoding="utf-8"))["sources"]
     for name in ("network.js", "mlp.js", "run.js", "plot.js", "format.js"):
-        assert esm.count(f'__bp["{name}"] = ') == 1, name
-    assert esm.count("function* training(") == 1 and "Math.imul" in esm and "function npSum(" in esm
-    assert 'model.get("_esm")' in esm and "new Worker(" in esm   # the worker runs this same module
-    assert ".bp-playground" in bp.Playground._css and "--pst-color-background" in bp.Playground._css
+        assert f"../js/{name}" in sources, name
+    assert "Math.imul" in esm and "new Worker(" in esm
+    # the worker runs this same module: from its URL in the book, from _esm's text in JupyterLab
+    assert "import.meta.url" in esm and '.get("_esm")' in esm
+    assert css == (STATIC / "playground.css").read_text(encoding="utf-8")
+    assert ".bp-playground" in css and "--pst-color-background" in css
 
 
-def test_notebooks_store_the_current_playground_front_end():
-    """The book runs the front end stored in each notebook's widget state (it never re-executes
-    them): after a change to bp/js/, re-run the notebooks that show a playground (make notebooks)."""
-    esm, css = _esm.bundle("playground.js"), _esm.css("theme.css", "playground.css")
+def test_notebooks_store_no_playground_front_end():
+    """The book serves the package's current front end (bp/sphinxext.py): a notebook stores only
+    the stub and the module's name, so a change to bp/js/ needs no notebook re-run."""
     seen = 0
     for path in sorted((ROOT / "chapters").glob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
@@ -168,6 +172,7 @@ def test_notebooks_store_the_current_playground_front_end():
         for model in state.get("state", {}).values():
             if model["state"].get("_anywidget_id") == "bp.playground.Playground":
                 seen += 1
-                assert model["state"]["_esm"] == esm and model["state"]["_css"] == css, \
-                    f"{path.name} holds an old playground front end: re-run it (make notebooks)"
+                assert model["state"]["_esm"] == STUB and model["state"]["_css"] == "", \
+                    f"{path.name} stores the playground's module: re-run it with `make notebooks`"
+                assert model["state"]["_module"] == "playground"
     assert seen >= 2, "the book should show the playground at least twice"

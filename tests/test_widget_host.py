@@ -1,7 +1,8 @@
 """The static book's widget host (_templates/bp-widgets.js) can draw every widget the book stores.
 
 It replaces Jupyter's widget manager in the HTML book and knows only anywidgets (their front-end
-module, `_esm`, written to the AFM interface): so every widget the notebooks store must be one, its
+module, named by `_module` and served by the book, written to the AFM interface): so every widget
+the notebooks store must be one, its
 layout must be the default (the host applies none), and the widgets' JavaScript must use no more of
 the model and of the module's interface than the host gives. (tests/browser draws them all.)
 """
@@ -39,7 +40,7 @@ def test_every_stored_widget_is_an_anywidget_with_the_default_layout(path):
         kind, s = (model["model_module"], model["model_name"]), model["state"]
         assert not model.get("buffers"), f"{model_id}: binary buffers (the host reads only JSON state)"
         if kind == ("anywidget", "AnyModel"):
-            assert isinstance(s.get("_esm"), str) and s.get("_anywidget_id"), model_id
+            assert s.get("_module") and s.get("_anywidget_id"), model_id
             assert s["layout"].removeprefix("IPY_MODEL_") in state, model_id
         else:
             assert kind == ("@jupyter-widgets/base", "LayoutModel"), \

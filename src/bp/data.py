@@ -100,16 +100,21 @@ def circles(n=200, seed=0):
     return X, inner.astype(float)
 
 
-def spiral(n=200, seed=0):
+def spiral(n=200, seed=0, classes=2):
     """``(X, y)``: two interleaved spiral arms, 1.25 turns each, radius growing from 0 to 1, with a
     little noise (up to ±0.04 per coordinate); label 0 on one arm (even rows), 1 on the other (odd
     rows). The hardest of the three: a 2-8-8-1 network needs about a thousand epochs. Used by the
-    playground of "Backpropagation for any network"."""
+    playground of "Backpropagation for any network".
+
+    ``classes=K`` draws K arms, each turned 1/K of a turn from the one before, with labels 0, 1, …,
+    K − 1 in turn (row r on arm r mod K): the three-class set of "Softmax: more than two classes"."""
     n = _check_n(n)
+    if not isinstance(classes, (int, np.integer)) or isinstance(classes, bool) or not 2 <= classes <= n:
+        raise ValueError(f"classes must be an integer from 2 to n = {n} (each arm needs a point), got {classes!r}")
     u = uniforms(seed, 2 * n).reshape(n, 2)
-    arm = np.arange(n) % 2
-    t = (np.arange(n) // 2) / ((n + 1) // 2)                        # 0 … 1 along each arm
-    angle = 1.25 * 2.0 * np.pi * t + np.pi * arm
+    arm = np.arange(n) % classes
+    t = (np.arange(n) // classes) / ((n + classes - 1) // classes)  # 0 … 1 along each arm
+    angle = 1.25 * 2.0 * np.pi * t + 2.0 * np.pi * arm / classes   # for two arms: + π on the second
     X = np.column_stack([t * np.sin(angle), t * np.cos(angle)]) + 0.08 * (u - 0.5)
     return np.round(X, 3), arm.astype(float)
 

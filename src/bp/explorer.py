@@ -3,7 +3,7 @@
 
 Used by the regression and classification chapters. The explorer is an `anywidget` widget: its
 front end, ``js/explorer.js``, draws the sliders, trains the network in the browser with the
-line-by-line JavaScript twin of `bp.train` (``js/network.js``, bundled in by `bp._esm`) and draws
+line-by-line JavaScript twin of `bp.train` (``js/network.js``, bundled in by esbuild) and draws
 the curve on a canvas. So the same
 code makes the explorer live everywhere: in the static HTML book, with no kernel and no network
 (the page holds the widget's state and the book serves anywidget's front end), and in Jupyter,
@@ -14,22 +14,21 @@ check that the page draws exactly those losses (tests/browser/test_explorer_live
 
 from __future__ import annotations
 
-import anywidget
 import numpy as np
 import traitlets
 
-from ._esm import bundle, css
-from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
+from ._checks import check_epochs, check_eta, check_params
 from .data import FEATURES
-from .network import DIVERGENCE_LIMIT, INITIAL_PARAMS, PARAM_NAMES, train
+from .network import INITIAL_PARAMS, PARAM_NAMES, train
 from .tangent import symbol
+from .widget import NetworkWidget, TrainingWidget
 
 PARAM_RANGE = (-3.0, 3.0)
 ETA_LOG10_RANGE = (-6.0, 0.0)
 MAX_EPOCHS = 1000
 
 
-class Explorer(anywidget.AnyWidget):
+class Explorer(NetworkWidget, TrainingWidget):
     """Explorer(x, y, *, task, params=None, eta=0.001, epochs=100, loss=None, features=('CGPA', 'IQ'))
 
     The widget of `explorer` (same arguments); display it in a notebook.
@@ -41,53 +40,26 @@ class Explorer(anywidget.AnyWidget):
     ``initial`` (the settings it was made with).
     """
 
-    _esm = bundle("explorer.js")
-    _css = css("theme.css", "explorer.css")
+    module = "explorer"
 
-    task = traitlets.Unicode().tag(sync=True)
-    loss = traitlets.Unicode().tag(sync=True)
-    x = traitlets.List().tag(sync=True)
-    y = traitlets.List().tag(sync=True)
     features = traitlets.List().tag(sync=True)
-    params = traitlets.Dict().tag(sync=True)
-    eta = traitlets.Float(1e-3).tag(sync=True)
-    epochs = traitlets.Int(100).tag(sync=True)
-    # The sliders' ranges and the divergence rule, from here so that the page never guesses them.
+    # The sliders' ranges, from here so that the page never guesses them (the divergence rule too).
     param_range = traitlets.List(list(PARAM_RANGE)).tag(sync=True)
     eta_log10_range = traitlets.List(list(ETA_LOG10_RANGE)).tag(sync=True)
     max_epochs = traitlets.Int(MAX_EPOCHS).tag(sync=True)
-    divergence_limit = traitlets.Float(DIVERGENCE_LIMIT).tag(sync=True)
     # The sliders' labels (the notes' symbols, w1_21 → w¹₂₁) and what the reset button restores.
     symbols = traitlets.Dict({name: symbol(name) for name in PARAM_NAMES}).tag(sync=True)
     initial = traitlets.Dict().tag(sync=True)
 
     def __init__(self, x, y, *, task, params=None, eta=1e-3, epochs=100, loss=None, features=FEATURES):
-        task, loss = check_task(task, loss)
-        x, y = check_xy(x, y, task)
-        if x.ndim == 1:
-            x, y = x[None, :], np.array([y])
         features = [str(f) for f in features]
         if len(features) != 2:
             raise ValueError(f"features must name the two columns of x, got {features!r}")
         params = check_params(INITIAL_PARAMS if params is None else params)
         eta, epochs = check_eta(eta), check_epochs(epochs)
-        super().__init__(task=task, loss=loss, x=x.tolist(), y=np.asarray(y, dtype=float).tolist(),
-                         features=features, params=params, eta=eta, epochs=epochs,
+        super().__init__(x, y, task=task, loss=loss, params=params, features=features, eta=eta, epochs=epochs,
                          max_epochs=max(MAX_EPOCHS, epochs),
                          initial={"eta": eta, "epochs": epochs, "params": params})
-
-    # Every setting, whether it comes from Python or from the page, is checked like bp.train's.
-    @traitlets.validate("eta")
-    def _valid_eta(self, proposal):
-        return check_eta(proposal["value"])
-
-    @traitlets.validate("epochs")
-    def _valid_epochs(self, proposal):
-        return check_epochs(proposal["value"])
-
-    @traitlets.validate("params")
-    def _valid_params(self, proposal):
-        return check_params(proposal["value"])
 
     @property
     def result(self):

@@ -8,15 +8,19 @@ Conventions (tests outside the book, and the playground's JavaScript twin, rely 
 
 - A network is a list of layers ``[(W1, b1), (W2, b2), ...]`` of float arrays. ``W`` of layer l has
   shape ``(n_in, n_out)`` and ``W[i-1, j-1]`` is the notes' wˡᵢⱼ, from unit i of the layer before
-  to unit j; ``b`` has shape ``(n_out,)``. The last layer has one unit, ŷ.
+  to unit j; ``b`` has shape ``(n_out,)``. The last layer has one unit, ŷ (K units for multiclass).
 - A batch ``X`` has shape ``(n, n_in)``, one row per example; ``y`` has shape ``(n,)``. A layer
   computes ``z = a_prev @ W + b`` and ``a = act(z)`` (the row convention: ``a_prev`` is ``X`` for
   the first layer). The loss of a batch is the mean of the rows' losses.
 - ``task="regression"``: identity output and ½(y − ŷ)². ``task="classification"``: sigmoid output
   and binary cross-entropy, computed from the logit. ``loss="squared"`` with classification puts
   ½(y − ŷ)² on the sigmoid output, as in `bp.loss`.
+- ``task="multiclass"`` (taught in "Softmax: more than two classes"): a last layer of K ≥ 2 units,
+  their logits z turned into probabilities p = softmax(z), and the cross-entropy −log p_y, computed
+  from the logits with log-sum-exp. ``y`` holds class labels 0, 1, …, K − 1; ``forward``'s last
+  ``a`` is P, shape (n, K). The output error is Δ = P − Y, Y the labels one-hot.
 - ``hidden`` is the hidden units' activation, one of `ACTIVATIONS`; ``None`` means the notes'
-  choice for the task: identity for regression, sigmoid for classification.
+  choice for the task: identity for regression, sigmoid for classification (and multiclass).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import _is_real, _numeric_array, check_epochs, check_eta, check_params, check_task
+from ._checks import TASKS, _is_real, _numeric_array, check_epochs, check_eta, check_params, check_task
 from .network import DIVERGENCE_LIMIT, PARAM_NAMES, _loss, sigmoid
 
 ACTIVATIONS = ("identity", "sigmoid", "tanh", "relu")
@@ -101,8 +105,10 @@ def _std(scale, n_in, n_out):
     raise ValueError(f"unknown scale {scale!r}: expected 'xavier', 'he' or a positive standard deviation")
 
 
-def init(sizes, *, seed=0, scale="xavier"):
+def init(sizes, *, seed=0, scale="xavier", task=None):
     """A new network with layer sizes ``sizes`` (for example ``[2, 8, 8, 1]``), biases zero.
+
+    The last width is 1, or the number of classes K ≥ 2 with ``task="multiclass"`` (``[2, 8, 3]``).
 
     Each weight is ``w = (2u − 1) · sqrt(3) · std``, evaluated in that order (left to right) in
     double precision, with ``u`` the next number of `uniforms` ``(seed, …)``: uniform on
@@ -114,7 +120,7 @@ def init(sizes, *, seed=0, scale="xavier"):
     in IEEE double precision, so a JavaScript twin gets the same bits.
     Taught in "Backpropagation for any network".
     """
-    sizes = _check_sizes(sizes)
+    sizes = _check_sizes(sizes, task)
     pairs = list(zip(sizes, sizes[1:]))
     u = uniforms(seed, sum(n_in * n_out for n_in, n_out in pairs))
     layers, k = [], 0
@@ -126,7 +132,7 @@ def init(sizes, *, seed=0, scale="xavier"):
     return layers
 
 
-def _check_sizes(sizes):
+def _check_sizes(sizes, task=None):
     try:
         sizes = list(sizes)
     except TypeError:
@@ -134,9 +140,19 @@ def _check_sizes(sizes):
     if len(sizes) < 2 or any(not isinstance(s, numbers.Integral) or isinstance(s, (bool, np.bool_)) or s < 1
                              for s in sizes):
         raise ValueError(f"sizes must list at least two widths >= 1 (inputs, ..., output), got {sizes!r}")
-    if sizes[-1] != 1:
-        raise ValueError(f"sizes {sizes!r}: the output layer must have one unit (sizes[-1] == 1)")
+    _check_outputs(sizes[-1], task, f"sizes {sizes!r}:")
     return [int(s) for s in sizes]
+
+
+def _check_outputs(K, task, where):
+    """One output unit, or K ≥ 2 (one per class) for multiclass."""
+    if task == "multiclass":
+        if K < 2:
+            raise ValueError(f"{where} task='multiclass' needs at least two classes, one output unit each;"
+                             f" the output layer has {K}")
+    elif K != 1:
+        raise ValueError(f"{where} the output layer must have one unit (or use task='multiclass' for"
+                         f" {K} classes)")
 
 
 # --------------------------------------------------------------------------- the notes' network
@@ -161,15 +177,15 @@ def to_params(layers):
     return {name: float(v) for name, v in zip(PARAM_NAMES, values)}
 
 
-def sizes(layers):
+def sizes(layers, *, task=None):
     """The widths of a network's layers, inputs first: ``[2, 2, 1]`` for the notes' network."""
-    layers = _check_layers(layers)
+    layers = _check_layers(layers, task)
     return [layers[0][0].shape[0]] + [W.shape[1] for W, _ in layers]
 
 
 # --------------------------------------------------------------------------- checks
 
-def _check_layers(layers):
+def _check_layers(layers, task=None):
     """New float arrays of a well-formed network (the caller's arrays are never touched)."""
     if isinstance(layers, (str, bytes)) or not isinstance(layers, (list, tuple)) or not layers:
         raise TypeError(f"layers must be a non-empty list of (W, b) pairs, got {type(layers).__name__}")
@@ -189,8 +205,7 @@ def _check_layers(layers):
             raise ValueError(f"W of layer {l} has shape {W.shape} but W of layer {l - 1} has shape {prev}:"
                              f" layer {l} needs {prev[1]} rows, one per unit of layer {l - 1}")
         out.append((W, b))
-    if out[-1][0].shape[1] != 1:
-        raise ValueError(f"W of the output layer has shape {out[-1][0].shape}: the network must end in one unit")
+    _check_outputs(out[-1][0].shape[1], task, f"W of the output layer has shape {out[-1][0].shape}:")
     return out
 
 
@@ -217,20 +232,62 @@ def _check_batch(X, y, layers, task):
         raise ValueError(f"y has shape {y.shape}: expected ({X.shape[0]},), one target per row of X {X.shape}")
     if task == "classification" and not np.all((y == 0) | (y == 1)):
         raise ValueError("classification targets must be 0 or 1")
+    if task == "multiclass":
+        _check_labels(y, layers[-1][0].shape[1])
     return X, y
 
 
+def _check_labels(y, K):
+    """Multiclass targets are the class labels 0, 1, …, K − 1, one per row."""
+    bad = np.flatnonzero(y != np.round(y))
+    if bad.size:
+        raise ValueError(f"multiclass targets are class labels 0, 1, ..., {K - 1} (whole numbers);"
+                         f" row {bad[0]} has {float(y[bad[0]])}")
+    bad = np.flatnonzero((y < 0) | (y > K - 1))
+    if bad.size:
+        raise ValueError(f"multiclass targets are class labels 0, 1, ..., {K - 1} (the output layer has {K}"
+                         f" units); row {bad[0]} has {int(y[bad[0]])}")
+
+
+def _check_task(task, loss):
+    """`check_task`, and bp.mlp's third task: multiclass, whose loss is the cross-entropy."""
+    if task != "multiclass":
+        if task not in TASKS:
+            raise ValueError(f"unknown task {task!r}: expected 'regression', 'classification' or 'multiclass'")
+        return check_task(task, loss)
+    if loss not in (None, "cross_entropy"):
+        raise ValueError(f"task='multiclass' takes loss='cross_entropy' only (softmax output), got {loss!r}")
+    return task, "cross_entropy"
+
+
 def _check_all(layers, X, y, task, hidden, loss):
-    task, loss = check_task(task, loss)
+    task, loss = _check_task(task, loss)
     hidden = _check_hidden(hidden, task)
-    layers = _check_layers(layers)
+    layers = _check_layers(layers, task)
     X, y = _check_batch(X, y, layers, task)
     return layers, X, y, task, hidden, loss
 
 
 # --------------------------------------------------------------------------- forward and backward
 
+def softmax(z):
+    """p = softmax(z) row by row: pₖ = e^(zₖ) / Σⱼ e^(zⱼ), computed as e^(zₖ − m) / Σⱼ e^(zⱼ − m) with
+    m = maxⱼ zⱼ (the same numbers, and no overflow: logits of ±1000 give 1 and 0).
+    Taught in "Softmax: more than two classes"."""
+    z = np.asarray(z, dtype=float)
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def _multiclass_loss(z, y):
+    """Each row's cross-entropy −log p_y from its logits: log Σⱼ e^(zⱼ) − z_y, by log-sum-exp."""
+    m = z.max(axis=1)
+    return (np.log(np.sum(np.exp(z - m[:, None]), axis=1)) + m) - z[np.arange(len(z)), y.astype(int)]
+
+
 def _act(name, z):
+    if name == "softmax":
+        return softmax(z)
     if name == "sigmoid":
         return sigmoid(z)
     if name == "tanh":
@@ -252,7 +309,7 @@ def _act_prime(name, z, a):
 
 
 def _output(task):
-    return "identity" if task == "regression" else "sigmoid"
+    return {"regression": "identity", "multiclass": "softmax"}.get(task, "sigmoid")
 
 
 def _forward(layers, X, task, hidden):
@@ -268,14 +325,21 @@ def _forward(layers, X, task, hidden):
 
 def _mean_loss(layers, X, y, task, hidden, loss):
     z, yhat = _forward(layers, X, task, hidden)[-1]
+    if task == "multiclass":
+        return float(np.mean(_multiclass_loss(z, y)))
     return float(np.mean(_loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)))  # bp.network's losses
+
+
+def _one_hot(y, K):
+    """Y: row r is 1 in column y[r] and 0 elsewhere."""
+    return (y[:, None] == np.arange(K)).astype(float)
 
 
 def _backward(layers, X, y, values, task, hidden, loss):
     """The four equations, one matrix product per layer for each."""
     z, yhat = values[-1]
-    # (BP1) δᴸ = ∂L/∂ŷ ⊙ act′(zᴸ): ŷ − y for the notes' pairs of output and loss
-    delta = yhat - y[:, None]
+    # (BP1) δᴸ = ∂L/∂ŷ ⊙ act′(zᴸ): ŷ − y for the notes' pairs of output and loss, P − Y for softmax
+    delta = yhat - (_one_hot(y, yhat.shape[1]) if task == "multiclass" else y[:, None])
     if loss == "squared":
         delta = delta * _act_prime(_output(task), z, yhat)
     grads = [None] * len(layers)
@@ -291,14 +355,16 @@ def _backward(layers, X, y, values, task, hidden, loss):
 
 
 def forward(layers, X, *, task, hidden=None):
-    """Every layer's ``(z, a)`` for the batch ``X``, input layer excluded; ŷ is ``[-1][1]``, shape (n, 1)."""
+    """Every layer's ``(z, a)`` for the batch ``X``, input layer excluded; ŷ is ``[-1][1]``, shape (n, 1)
+    (for multiclass the probabilities P, shape (n, K))."""
     layers, X, _, task, hidden, _ = _check_all(layers, X, None, task, hidden, None)
     with np.errstate(all="ignore"):
         return _forward(layers, X, task, hidden)
 
 
 def loss(layers, X, y, *, task, hidden=None, loss=None):
-    """The mean loss over the rows of ``X`` (``y`` of shape ``(n,)``, matched to ŷ's column)."""
+    """The mean loss over the rows of ``X`` (``y`` of shape ``(n,)``, matched to ŷ's column; for
+    multiclass the class labels)."""
     layers, X, y, task, hidden, loss = _check_all(layers, X, y, task, hidden, loss)
     with np.errstate(all="ignore"):
         return _mean_loss(layers, X, y, task, hidden, loss)
@@ -412,5 +478,5 @@ def train(layers, X, y, *, task, hidden=None, loss=None, eta, epochs, batch_size
 
 
 __all__ = ["ACTIVATIONS", "SCALES", "uniforms", "init", "from_params", "to_params", "sizes",
-           "forward", "loss", "gradients", "numerical_gradients", "multiplications",
+           "softmax", "forward", "loss", "gradients", "numerical_gradients", "multiplications",
            "TrainResult", "train"]

@@ -3,7 +3,7 @@
 Used by the chapter "Backpropagation for any network". Like the explorer it is an `anywidget`
 widget whose front end, ``js/playground.js``, computes in the browser — in the static HTML book too,
 with no kernel and no network — with the line-by-line JavaScript twin of `bp.mlp` (``js/mlp.js``,
-bundled in by `bp._esm`; the training runs in a Web Worker started from the same bundle). Every data
+bundled in by esbuild; the training runs in a Web Worker started from the same module). Every data
 set the page can switch to is generated here, in Python, and sent to the page as numbers, so the
 page needs no twin of the generators. `Playground.result` is `bp.mlp.train` for the current
 settings: the curve the page draws (tests/browser/test_playground_live.py checks it).
@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import numbers
 
-import anywidget
 import numpy as np
 import traitlets
 
 from . import mlp
 from ._checks import check_epochs, check_eta
-from ._esm import bundle, css
 from .data import X_STUDENTS, Y_PACKAGE, Y_PLACED, circles, spiral, standardize, xor
-from .network import DIVERGENCE_LIMIT
+from .widget import TrainingWidget
 
 DATASETS = ("circles", "xor", "spiral", "placed", "package")
 """The playground's data sets: three classic 2-D sets and the made-up students (placed, Package)."""
@@ -89,7 +87,7 @@ def _with(values, value):
     return sorted(set(values) | {value}, key=lambda v: float("inf") if v is None else v)
 
 
-class Playground(anywidget.AnyWidget):
+class Playground(TrainingWidget):
     """Playground(*, dataset='circles', hidden_layers=2, width=4, activation='tanh', eta=0.1, batch_size=10, epochs=50, seed=0, scale='xavier', n=200)
 
     The widget of `playground` (same arguments); display it in a notebook. Its settings are synced
@@ -97,16 +95,13 @@ class Playground(anywidget.AnyWidget):
     ``result`` is `bp.mlp.train` for the current settings: the loss curve the page draws.
     """
 
-    _esm = bundle("playground.js")
-    _css = css("theme.css", "playground.css")
+    module = "playground"
 
     dataset = traitlets.Unicode("circles").tag(sync=True)
     hidden_layers = traitlets.Int(2).tag(sync=True)
     width = traitlets.Int(4).tag(sync=True)
     activation = traitlets.Unicode("tanh").tag(sync=True)
-    eta = traitlets.Float(0.1).tag(sync=True)
     batch_size = traitlets.Int(10, allow_none=True).tag(sync=True)
-    epochs = traitlets.Int(50).tag(sync=True)
     seed = traitlets.Int(0).tag(sync=True)
     scale = traitlets.Union([traitlets.Unicode(), traitlets.Float()], default_value="xavier").tag(sync=True)
     # The data and the controls' ranges, from here so that the page never guesses them.
@@ -117,7 +112,6 @@ class Playground(anywidget.AnyWidget):
     max_hidden_layers = traitlets.Int(MAX_HIDDEN_LAYERS).tag(sync=True)
     max_width = traitlets.Int(MAX_WIDTH).tag(sync=True)
     activations = traitlets.List(list(mlp.ACTIVATIONS)).tag(sync=True)
-    divergence_limit = traitlets.Float(DIVERGENCE_LIMIT).tag(sync=True)
 
     def __init__(self, *, dataset="circles", hidden_layers=2, width=4, activation="tanh", eta=0.1,
                  batch_size=10, epochs=50, seed=0, scale="xavier", n=200):
@@ -130,7 +124,8 @@ class Playground(anywidget.AnyWidget):
                          etas=_with(ETAS, eta), batch_sizes=_with(BATCH_SIZES, batch_size),
                          epoch_values=_with(EPOCHS, epochs))
 
-    # Every setting, from Python or from the page, is checked like bp.mlp's arguments.
+    # Every setting, from Python or from the page, is checked like bp.mlp's arguments (η and the
+    # epochs by TrainingWidget).
     @traitlets.validate("dataset")
     def _valid_dataset(self, proposal):
         return _check_choice(proposal["value"], DATASETS, "dataset")
@@ -147,17 +142,9 @@ class Playground(anywidget.AnyWidget):
     def _valid_activation(self, proposal):
         return _check_choice(proposal["value"], mlp.ACTIVATIONS, "activation")
 
-    @traitlets.validate("eta")
-    def _valid_eta(self, proposal):
-        return check_eta(proposal["value"])
-
     @traitlets.validate("batch_size")
     def _valid_batch_size(self, proposal):
         return _check_batch_size(proposal["value"])
-
-    @traitlets.validate("epochs")
-    def _valid_epochs(self, proposal):
-        return check_epochs(proposal["value"])
 
     @traitlets.validate("seed")
     def _valid_seed(self, proposal):

@@ -14,7 +14,7 @@ quantity and writes it on the drawing, with one line that shows the numbers subs
 "Next" after the update starts the next pass, on the next row, with the updated parameters: a pass
 over every row is one epoch of `bp.train`. Like the explorer it is an `anywidget` widget whose front
 end, ``js/stepper.js``, computes with the JavaScript twin of `bp.network` (``js/network.js``,
-bundled in by `bp._esm`), so it works in the static HTML book with no kernel and in Jupyter alike.
+bundled in by esbuild), so it works in the static HTML book with no kernel and in Jupyter alike.
 tests/browser/test_stepper_live.py checks every number it shows against `bp.forward`,
 `bp.gradients` and `bp.train`.
 """
@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import numbers
 
-import anywidget
 import numpy as np
 import traitlets
 
-from ._checks import check_eta, check_params, check_task, check_xy
-from ._esm import bundle, css
-from .network import INITIAL_PARAMS
+from ._checks import check_eta
 from .plots import BIASES, EDGES, NODES, RADIUS
+from .widget import NetworkWidget, StepWidget, network_rows
 
 WORKED_ETA = {"regression": 1e-3, "classification": 0.5}
 """`stepper`'s default η for each task: the step size of that chapter's worked SGD step (regression:
@@ -51,7 +49,7 @@ def _check_row(row, n):
     return int(row)
 
 
-class Stepper(anywidget.AnyWidget):
+class Stepper(NetworkWidget, StepWidget):
     """Stepper(x, y, *, task, params=None, eta=None, loss=None, row=0)
 
     The widget of `stepper` (same arguments); display it in a notebook.
@@ -61,40 +59,19 @@ class Stepper(anywidget.AnyWidget):
     them from Python restarts the page's stepper at the first step.
     """
 
-    _esm = bundle("stepper.js")
-    _css = css("theme.css", "stepper.css")
+    module = "stepper"
 
-    task = traitlets.Unicode().tag(sync=True)
-    loss = traitlets.Unicode().tag(sync=True)
-    x = traitlets.List().tag(sync=True)
-    y = traitlets.List().tag(sync=True)
-    params = traitlets.Dict().tag(sync=True)
-    eta = traitlets.Float().tag(sync=True)
     row = traitlets.Int(0).tag(sync=True)
     # Where the page draws each node and label: bp.draw_network's places, so it draws the book's figure.
     # (Not `layout`: every ipywidget already has a trait of that name.)
     drawing = traitlets.Dict(_drawing()).tag(sync=True)
 
     def __init__(self, x, y, *, task, params=None, eta=None, loss=None, row=0):
-        task, loss = check_task(task, loss)
-        x, y = check_xy(x, y, task)
-        if x.ndim == 1:
-            x, y = x[None, :], np.array([y])
-        params = check_params(INITIAL_PARAMS if params is None else params)
+        task, loss, x, y = network_rows(x, y, task, loss)
         eta = check_eta(WORKED_ETA[task] if eta is None else eta)
-        row = _check_row(row, len(x))
-        super().__init__(task=task, loss=loss, x=x.tolist(), y=np.asarray(y, dtype=float).tolist(),
-                         params=params, eta=eta, row=row)
+        super().__init__(x, y, task=task, loss=loss, params=params, eta=eta, row=_check_row(row, len(x)))
 
-    # Settings from Python or from the page are checked like bp.train's.
-    @traitlets.validate("eta")
-    def _valid_eta(self, proposal):
-        return check_eta(proposal["value"])
-
-    @traitlets.validate("params")
-    def _valid_params(self, proposal):
-        return check_params(proposal["value"])
-
+    # The row, from Python or from the page, is one of the table's (η and params as bp.train's).
     @traitlets.validate("row")
     def _valid_row(self, proposal):
         return _check_row(proposal["value"], len(self.x))

@@ -5,7 +5,7 @@ starting values), and the figure shows L(w), the current point and the tangent l
 the backpropagated ∂L/∂w; the readout gives L, that slope and the central difference. Like the
 explorers (`bp.explorer`), it is an `anywidget` widget: its front end, ``js/tangent.js``, computes
 L, the slope and the central difference in the browser with the JavaScript twin of `bp.network`
-(``js/network.js``, bundled in by `bp._esm`), so the slider is live in the static HTML book too,
+(``js/network.js``, bundled in by esbuild), so the slider is live in the static HTML book too,
 with no kernel. In Jupyter, ``name`` and ``value`` are also traitlets that Python reads and sets.
 `Tangent.readout` is what the page shows, computed here with `bp.loss`, `bp.gradients` and
 `bp.numerical_gradients`; tests/browser/test_tangent_live.py checks that the page shows exactly that.
@@ -16,13 +16,12 @@ from __future__ import annotations
 import inspect
 import math
 
-import anywidget
 import numpy as np
 import traitlets
 
 from ._checks import check_params, check_task, check_xy
-from ._esm import bundle, css
 from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error
+from .widget import NetworkWidget
 
 MIN_HALF_WIDTH, MAX_HALF_WIDTH = 3.0, 30.0
 N_CURVE = 201          # points of the curve L(w) the page draws
@@ -62,7 +61,7 @@ def slider_range(params, x, y, name, *, task, loss_name=None):
     return round(v - half, 6), round(v + half, 6)
 
 
-class Tangent(anywidget.AnyWidget):
+class Tangent(NetworkWidget):
     """Tangent(x, y, *, task, params=None, name="w2_11", loss=None)
 
     The widget of `tangent` (same arguments); display it in a notebook.
@@ -74,14 +73,8 @@ class Tangent(anywidget.AnyWidget):
     range (`slider_range`). ``readout`` is what the page shows, computed here.
     """
 
-    _esm = bundle("tangent.js")
-    _css = css("theme.css", "tangent.css")
+    module = "tangent"
 
-    task = traitlets.Unicode().tag(sync=True)
-    loss = traitlets.Unicode().tag(sync=True)
-    x = traitlets.List().tag(sync=True)
-    y = traitlets.List().tag(sync=True)
-    params = traitlets.Dict().tag(sync=True)
     name = traitlets.Unicode("w2_11").tag(sync=True)
     value = traitlets.Float(0.0).tag(sync=True)
     # From here so that the page never guesses them: ranges, labels, the curve's and the slider's
@@ -98,10 +91,7 @@ class Tangent(anywidget.AnyWidget):
         params = check_params(INITIAL_PARAMS if params is None else params)
         symbol(name)  # a KeyError for an unknown parameter
         ranges = {n: list(slider_range(params, x, y, n, task=task, loss_name=loss)) for n in PARAM_NAMES}
-        if x.ndim == 1:
-            x, y = x[None, :], np.array([y])
-        super().__init__(task=task, loss=loss, x=x.tolist(), y=np.asarray(y, dtype=float).tolist(),
-                         params=params, ranges=ranges, name=name, value=params[name])
+        super().__init__(x, y, task=task, loss=loss, params=params, ranges=ranges, name=name, value=params[name])
 
     # Whether a setting comes from Python or from the page, it is checked.
     @traitlets.validate("name")

@@ -7,6 +7,7 @@ the local server is aborted and recorded, so a page that needs a CDN fails the t
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -129,15 +130,32 @@ def stepper_pages(html_dir):
     return pages_holding("bp.stepper.Stepper")
 
 
+@contextlib.contextmanager
+def serving(directory):
+    """A folder on http://127.0.0.1:PORT, served by http.server (requests kept in server_log)."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
 @pytest.fixture(scope="session")
 def server(html_dir):
     """The book on http://127.0.0.1:PORT, served by http.server from its own folder."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(html_dir)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(html_dir) as url:
+        yield url
+
+
+@pytest.fixture()
+def serve():
+    """serve(folder): another folder (a book built by a test) on a local server of its own, for
+    this test; its URL. `visit(path, base=that URL)` opens its pages."""
+    with contextlib.ExitStack() as stack:
+        yield lambda directory: stack.enter_context(serving(directory))
 
 
 @pytest.fixture(scope="module")
@@ -159,30 +177,35 @@ def visit(browser, server):
     """Open a page with the network cut off; return it with what it requested and logged."""
     contexts = []
 
-    def _visit(path, **context_options):
-        """`context_options` go to Playwright's new_context (viewport, color_scheme, ...)."""
+    def _visit(path, *, base=None, cache=False, **context_options):
+        """`context_options` go to Playwright's new_context (viewport, color_scheme, ...); `base`,
+        another local server than the book's (`serve`); `cache`, the browser's HTTP cache on (then
+        no request is intercepted, as Playwright's routing turns the cache off: the host resolver
+        rule still cuts the network off, and the requests that leave are still recorded)."""
+        origin = base or server
         context = browser.new_context(**{"service_workers": "block", "viewport": {"width": 1280, "height": 900},
                                          **context_options})
         contexts.append(context)
         log = {"foreign": [], "console": [], "failed": []}
 
         def route(r):
-            if r.request.url.startswith(server + "/"):
+            if r.request.url.startswith(origin + "/"):
                 r.continue_()
             else:
                 log["foreign"].append(r.request.url)
                 r.abort("blockedbyclient")
 
-        context.route("**/*", route)
+        if not cache:
+            context.route("**/*", route)
         page = context.new_page()
-        page.on("request", lambda req: None if req.url.startswith((server + "/", "data:", "blob:"))
+        page.on("request", lambda req: None if req.url.startswith((origin + "/", "data:", "blob:"))
                 else log["foreign"].append(req.url))
         page.on("console", lambda msg: log["console"].append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: log["console"].append(f"uncaught: {exc}"))
         page.on("response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}")
                 if resp.status >= 400 else None)
         page.on("requestfailed", lambda req: log["failed"].append(f"{req.failure} {req.url}"))
-        page.goto(f"{server}/{path}", wait_until="load", timeout=TIMEOUT_MS)
+        page.goto(f"{origin}/{path}", wait_until="load", timeout=TIMEOUT_MS)
         return page, log
 
     yield _visit

@@ -7,7 +7,7 @@ load nothing from another host; have every math element typeset (the ones not sh
 once the page is printed); show every image, with alt text
 (the widgets' plot images included), and every canvas a text alternative; render every stored
 widget, every one of them one of bp's widgets that compute in the page (an anywidget, see
-bp/_esm.py: the test_*_live.py files drive them), so that no slider
+bp/widget.py: the test_*_live.py files drive them), so that no slider
 of the book is dead in the HTML, with a visible note next to it that your browser computes it and
 none that it needs a kernel; log no console error; and pass an axe-core scan with no
 serious or critical violation (except the named exceptions below, each with its reason). Search
@@ -152,7 +152,7 @@ def test_page(visit, report, server_log, lazy, page_path):
     assert len(widgets) == n_views
     problems += [f"widget {k} did not render" for k, w in enumerate(widgets) if not w["rendered"]]
     problems += [f"widget {k} is not one of bp's widgets ({BP_WIDGET}): with no kernel in the page its "
-                 "controls would be dead; make it an anywidget bundled by bp._esm, as the explorers"
+                 "controls would be dead; make it a bp.widget.Widget, as the explorers"
                  for k, w in enumerate(widgets) if w["rendered"] and not w["live"]]
     problems += [f"widget {k} has no visible note next to it that your browser computes it"
                  for k, w in enumerate(widgets) if w["live"] and not IN_PAGE_NOTICE.search(w["near"])]

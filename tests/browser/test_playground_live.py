@@ -24,6 +24,7 @@ Run: make test-browser (builds the book first).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from playground_check import PLAYGROUND, SHOWN_JS, check, controls_match, model_datasets
@@ -252,18 +253,22 @@ def test_a_change_during_play_restarts_but_never_with_reduced_motion(browser, se
 
 
 def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
-    """mlp.js itself, loaded in the page as the widgets load it: the seeded initialisation is
+    """mlp.js itself, its source imported in the page as an ES module: the seeded initialisation is
     bp.mlp.init bit for bit; forward, gradients and a short training agree with bp.mlp."""
     import numpy as np
 
-    from bp import _esm, mlp
+    from bp import mlp
 
     page, log = visit(_pages(html_dir)[0])
+    # src/bp/js/ served beside the book, so that the module's own imports resolve.
+    js = Path(mlp.__file__).parent / "js"
+    page.route("**/__bp_js/*.js", lambda r: r.fulfill(path=js / r.request.url.rsplit("/", 1)[1],
+                                                       content_type="text/javascript"))
     rng = np.random.default_rng(0)
     X, y = rng.normal(size=(20, 3)), (rng.random(20) > 0.5).astype(float)
     cases = [([3, 5, 4, 1], 0, "xavier"), ([3, 8, 1], 7, "he"), ([3, 2, 2, 2, 1], 4294967295, 0.5)]
     out = page.evaluate("""async ([src, cases, X, y]) => {
-        const m = await import(URL.createObjectURL(new Blob([src], {type: 'text/javascript'})));
+        const m = await import(src);
         const Xm = m.matrix(X.length, X[0].length, Float64Array.from(X.flat()));
         const yv = Float64Array.from(y);
         return {
@@ -283,7 +288,7 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
                 return out;
             }),
         };
-    }""", [_esm.bundle("mlp.js"), cases, X.tolist(), y.tolist()])
+    }""", ["/__bp_js/mlp.js", cases, X.tolist(), y.tolist()])
     for seed, ks in zip([0, 1, 42, 4294967295], out["uniforms"]):
         assert ks == (mlp.uniforms(seed, 5) * 2**32).tolist()
     for (sizes, seed, scale), got in zip(cases, out["cases"]):

@@ -116,7 +116,8 @@ export function forward(layers, X, task, hidden, ws = workspace(layers, X.rows),
       }
     }
     const last = l === layers.length - 1;             //     a = _act(hidden if l < len(layers) - 1 else _output(task), z)
-    if (!(last && logitOnly)) act(last ? output(task) : hidden, Z, out.data, n * k);
+    if (last && task === "multiclass") { if (!logitOnly) softmax(Z, out.data, n, k); }  // _act("softmax", z)
+    else if (!(last && logitOnly)) act(last ? output(task) : hidden, Z, out.data, n * k);
     a = out;                                          //     values.append((z, a))
   }
   return ws;
@@ -127,8 +128,42 @@ export function meanLoss(layers, X, y, task, hidden, loss, ws = workspace(layers
   // z, yhat = _forward(layers, X, task, hidden)[-1]  (ŷ only for the squared loss: the cross-entropy reads z)
   const {z, a: yhat} = forward(layers, X, task, hidden, ws, loss !== "squared").at(-1);
   const n = X.rows, each = ws.losses, Z = z.data, Y = yhat.data;
-  for (let r = 0; r < n; r++) each[r] = rowLoss({yhat: Y[r], z21: Z[r]}, y[r], loss);  // _loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)
+  if (task === "multiclass") multiclassLosses(Z, y, n, z.cols, each);  // _multiclass_loss(z, y)
+  else for (let r = 0; r < n; r++) each[r] = rowLoss({yhat: Y[r], z21: Z[r]}, y[r], loss);  // _loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)
   return npSum(each, 0, n) / n;                       // float(np.mean(...))
+}
+
+// --------------------------------------------------------------------------- K outputs (task "multiclass")
+// y holds the class labels 0 … K − 1 (as numbers); the last layer has K units; the loss is the cross-entropy.
+
+// mlp.softmax(z) for the n rows of Z (k logits each), into O: e = exp(z − max z), then e / Σ e.
+export function softmax(Z, O, n, k) {
+  for (let r = 0; r < n; r++) {
+    let m = -Infinity;                                // z.max(axis=-1, keepdims=True)
+    for (let j = 0; j < k; j++) m = Math.max(m, Z[r * k + j]);
+    for (let j = 0; j < k; j++) O[r * k + j] = Math.exp(Z[r * k + j] - m);  // e = np.exp(z - m)
+    const s = npSum(O, r * k, k);                     // e.sum(axis=-1, keepdims=True)
+    for (let j = 0; j < k; j++) O[r * k + j] = O[r * k + j] / s;  // e / ...
+  }
+  return O;
+}
+
+// mlp._multiclass_loss(z, y): each row's −log p_y = (log Σ e^(z − m) + m) − z_y, into `each`.
+export function multiclassLosses(Z, y, n, k, each) {
+  const e = new Float64Array(k);
+  for (let r = 0; r < n; r++) {
+    let m = -Infinity;                                // m = z.max(axis=1)
+    for (let j = 0; j < k; j++) m = Math.max(m, Z[r * k + j]);
+    for (let j = 0; j < k; j++) e[j] = Math.exp(Z[r * k + j] - m);  // np.exp(z - m[:, None])
+    each[r] = (Math.log(npSum(e, 0, k)) + m) - Z[r * k + y[r]];  // (np.log(np.sum(..., axis=1)) + m) - z[rows, y]
+  }
+  return each;
+}
+
+// (BP1) for softmax with cross-entropy: Δ = P − Y, Y the labels one-hot (mlp._one_hot), into D.
+export function outputErrorMulticlass(P, y, D, n, k) {
+  for (let r = 0; r < n; r++) for (let j = 0; j < k; j++) D[r * k + j] = P[r * k + j] - (j === y[r] ? 1.0 : 0.0);
+  return D;
 }
 
 // mlp._backward(layers, X, y, values, task, hidden, loss): the four equations; the gradients in ws.
@@ -137,7 +172,8 @@ export function backward(layers, X, y, ws, task, hidden, loss) {
   const {z, a: yhat} = last;                          // z, yhat = values[-1]
   let delta = last.delta;
   delta.rows = n;
-  for (let r = 0; r < n; r++) delta.data[r] = yhat.data[r] - y[r];  // (1) delta = yhat - y[:, None]
+  if (task === "multiclass") outputErrorMulticlass(yhat.data, y, delta.data, n, delta.cols);  // (1) delta = yhat - _one_hot(y, K)
+  else for (let r = 0; r < n; r++) delta.data[r] = yhat.data[r] - y[r];  // (1) delta = yhat - y[:, None]
   if (loss === "squared") {                           //     if loss == "squared":
     timesActPrime(output(task), delta.data, z.data, yhat.data, n);  //         delta = delta * _act_prime(_output(task), z, yhat)
   }

@@ -6,7 +6,7 @@
 // The Python side is bp/playground.py; the training is mlp.js, the line-by-line twin of bp/mlp.py,
 // driven by run.js. A short run (the defaults' size) trains here, on the page's thread, in the
 // task of the control change; longer ones go to a Web Worker started from this very module (its
-// bundled source is the widget's `_esm`, so the worker needs no other copy of the twin); where no
+// URL in the book, its text, the widget's `_esm`, in JupyterLab: no other copy of the twin); where no
 // worker can start, they run here too. Here, a run never holds the thread for more than a chunk of
 // ~12 ms. The same module runs in the static HTML book (no kernel) and in Jupyter (where the
 // settings are also the widget's traitlets).
@@ -369,14 +369,17 @@ function render({model, el}) {
     return {kind: "main thread", send: (msg) => receive(msg), stop() { receive({type: "stop"}); }};
   }
   function workerEngine() {
-    const url = URL.createObjectURL(new Blob([model.get("_esm")], {type: "text/javascript"}));
+    // This module's own file where it was loaded by URL (the book); else its text, which anywidget
+    // (JupyterLab) loads through a blob: URL that may be gone by now.
+    const byUrl = !import.meta.url.startsWith("blob:");
+    const url = byUrl ? import.meta.url : URL.createObjectURL(new Blob([model.get("_esm")], {type: "text/javascript"}));
     const worker = new Worker(url, {type: "module", name: "bp-playground"});
     let ready = false;
     const queue = [];
     worker.onmessage = (event) => {
       if (event.data.type === "ready") {
         ready = true;
-        URL.revokeObjectURL(url);
+        if (!byUrl) URL.revokeObjectURL(url);
         queue.splice(0).forEach((m) => worker.postMessage(m));
       } else onMessage(event.data);
     };
