@@ -24,7 +24,12 @@ from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
 from .network import DIVERGENCE_LIMIT, INITIAL_PARAMS
 
 STATIC = pathlib.Path(__file__).parent / "static"
-"""The built front ends: ``<module>.js`` (with its ``.js.map``) and ``<module>.css`` for each widget."""
+"""The built front ends: ``<module>.js`` (with its ``.js.map``) and ``<module>.css`` for each widget.
+
+The folder ``static`` beside this file; its value, a path on the machine that built the book, is not shown.
+
+:meta hide-value:
+"""
 
 STUB = ('export default {render({el}) {el.textContent = '
         '"Run this cell to bring the widget to life (its saved state has no front end).";}};\n')
