@@ -15,7 +15,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean \
+.PHONY: help install book test test-unit test-node test-notebooks test-book notebooks lab bench clean \
         test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
         widgets node
 
@@ -24,6 +24,7 @@ help:
 	@echo "make test       set up .venv if needed, run the whole test suite"
 	@echo "make notebooks  re-execute every chapter in place (refreshes the stored outputs)"
 	@echo "make lab        open the chapters in JupyterLab"
+	@echo "make test-node  the JavaScript twins and pure front-end functions against Python, under node --test (seconds)"
 	@echo "make bench      print the benchmark figures"
 	@echo "make bench-lab  print slider-to-figure latency in JupyterLab (Chromium)"
 	@echo "make bench-page print slider-to-curve latency in the static book (Chromium; builds it if missing)"
@@ -45,10 +46,20 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: lint-workflows test-unit test-notebooks test-book test-browser test-binder test-lab
+test: lint-workflows test-unit test-node test-notebooks test-book test-browser test-binder test-lab
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/lab
+
+# The twins (js/network.js, js/mlp.js, js/run.js) and the front ends' pure functions (js/format.js,
+# js/plot.js) against Python, in node with no browser: tests/node/fixtures.py writes what bp computes
+# for thousands of seeded settings into a temporary folder, node --test compares (tests/node/*.test.mjs),
+# and gaps-reporter.mjs prints, at the end, each twin's count of settings and its largest gap.
+test-node: $(STAMP) node
+	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
+	  $(BIN)/python tests/node/fixtures.py "$$d" && \
+	  BP_FIXTURES="$$d" node --test --test-reporter=spec --test-reporter-destination=stdout \
+	    --test-reporter=./tests/node/gaps-reporter.mjs --test-reporter-destination=stdout tests/node/*.test.mjs
 
 # Strict nbval: every stored output is compared (never --nbval-lax).
 test-notebooks: $(STAMP)

@@ -8,6 +8,7 @@ import numpy as np
 
 import bp.mlp as mlp
 from bp.data import spiral
+from bp.network import DIVERGENCE_LIMIT
 
 MC = dict(task="multiclass", loss="cross_entropy")
 
@@ -44,7 +45,7 @@ def multiclass():
         _case("logits of ±1000", [3, 3], "identity", np.eye(3), np.array([1.0, 2.0, 0.0]),
               layers=[(W, np.zeros(3))], eta=1e-3, epochs=3, batch_size=1),
     ]
-    return {"cases": cases}
+    return {"cases": cases, "limit": DIVERGENCE_LIMIT}
 
 
 FIXTURES = {"multiclass": multiclass}
