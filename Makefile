@@ -15,13 +15,14 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 
-.PHONY: help install book test test-unit test-node test-notebooks test-book notebooks lab bench clean \
+.PHONY: help install book test check check-notebooks test-unit test-node test-notebooks test-book notebooks lab bench clean \
         test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
         widgets node
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
 	@echo "make test       set up .venv if needed, run the whole test suite"
+	@echo "make check      while writing (≤ 90 s): unit and node tests, strict nbval of the notebooks changed from main (ALL=1: all), the strict build"
 	@echo "make notebooks  re-execute every chapter in place (refreshes the stored outputs)"
 	@echo "make lab        open the chapters in JupyterLab"
 	@echo "make test-node  the JavaScript twins and pure front-end functions against Python, under node --test (seconds)"
@@ -47,6 +48,18 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 test: lint-workflows test-unit test-node test-notebooks test-book test-browser test-binder test-lab
+
+# The loop while writing a page: unit and node tests, strict nbval of the notebooks that differ from
+# $(BASE) (committed or not, new ones included; ALL=1: every notebook) and the strict build, two at a time.
+BASE ?= main
+CHANGED_NOTEBOOKS = $(sort $(wildcard $(filter chapters/%.ipynb,$(shell git diff --name-only $(BASE) -- chapters 2>/dev/null; \
+                      git ls-files --others --exclude-standard -- chapters))))
+check: $(STAMP) node
+	$(MAKE) --no-print-directory -j2 -Otarget test-unit test-node check-notebooks test-book
+
+check-notebooks: $(STAMP)
+	$(if $(ALL)$(CHANGED_NOTEBOOKS),$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
+	  $(if $(ALL),$(NOTEBOOKS),$(CHANGED_NOTEBOOKS)),@echo "nbval: no notebook differs from $(BASE) (ALL=1 runs them all)")
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/lab
