@@ -17,11 +17,13 @@ export CHROMIUM
 
 .PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean \
         test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
-        widgets node
+        widgets node lint fmt
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
 	@echo "make test       set up .venv if needed, run the whole test suite"
+	@echo "make lint       ruff: lint and format check of the Python and the notebooks' code cells (part of make test)"
+	@echo "make fmt        ruff: format the Python and the notebooks' code cells, apply the safe lint fixes"
 	@echo "make notebooks  re-execute every chapter in place (refreshes the stored outputs)"
 	@echo "make lab        open the chapters in JupyterLab"
 	@echo "make bench      print the benchmark figures"
@@ -45,7 +47,7 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: lint-workflows test-unit test-notebooks test-book test-browser test-binder test-lab
+test: lint lint-workflows test-unit test-notebooks test-book test-browser test-binder test-lab
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/lab
@@ -76,6 +78,18 @@ test-lab: $(STAMP) chromium
 # Binder simulated: fresh venv from exactly requirements.txt with runtime.txt's Python (slow).
 test-binder: $(STAMP)
 	$(BIN)/python -m pytest tests/binder
+
+# ruff (pinned in requirements.txt, configured in pyproject.toml and chapters/ruff.toml): the rules, then
+# the layout; notebooks' code cells included. `make fmt` applies what ruff can fix itself.
+LINT_PATHS := src tests scripts benchmarks chapters $(wildcard *.py)
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix-only $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
 
 # The GitHub workflows against their JSON schema (shipped inside check-jsonschema: works offline).
 lint-workflows: $(STAMP)
