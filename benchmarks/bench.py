@@ -16,6 +16,7 @@ Run: `make bench` (or .venv/bin/python benchmarks/bench.py).
 
 import statistics
 import time
+from functools import partial
 
 import bp
 import bp.mlp as mlp
@@ -49,8 +50,8 @@ def main():
     for label, x, y, task in [("notes' table, 2 rows", bp.X_REG, bp.Y_REG, "regression"),
                               ("one row", bp.X_REG[0], bp.Y_REG[0], "regression"),
                               ("classification, 18 rows", bp.X_CLS, bp.Y_CLS, "classification")]:
-        t_loss = median_ms(lambda: bp.loss(bp.INITIAL_PARAMS, x, y, task=task), repeats=300)
-        t_grad = median_ms(lambda: bp.gradients(bp.INITIAL_PARAMS, x, y, task=task), repeats=300)
+        t_loss = median_ms(partial(bp.loss, bp.INITIAL_PARAMS, x, y, task=task), repeats=300)
+        t_grad = median_ms(partial(bp.gradients, bp.INITIAL_PARAMS, x, y, task=task), repeats=300)
         print(f"    {label:26s} loss {1000 * t_loss:6.1f} µs  gradients {1000 * t_grad:6.1f} µs"
               f"  ratio {t_grad / t_loss:4.2f}  (target <= 3)")
 
@@ -61,8 +62,8 @@ def main():
                             ("classification", bp.Y_PLACED, "tanh")]:
         y1000 = y[[k % len(X) for k in range(1000)]]
         net = mlp.init([2, 64, 64, 1], seed=0)
-        t_loss = cpu_ms(lambda: mlp.loss(net, X1000, y1000, task=task, hidden=hidden))
-        t_grad = cpu_ms(lambda: mlp.gradients(net, X1000, y1000, task=task, hidden=hidden))
+        t_loss = cpu_ms(partial(mlp.loss, net, X1000, y1000, task=task, hidden=hidden))
+        t_grad = cpu_ms(partial(mlp.gradients, net, X1000, y1000, task=task, hidden=hidden))
         label = f"{task}, hidden {hidden or 'default'}"
         print(f"    {label:34s} loss {t_loss:6.3f} ms  gradients {t_grad:6.3f} ms"
               f"  ratio {t_grad / t_loss:4.2f}  (target <= 3)")

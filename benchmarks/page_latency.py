@@ -102,7 +102,8 @@ PLAYGROUND_SETTINGS = [
 # when the run trained there), the worker's chunks (data-last-chunk-ms), the longest gap between two
 # frames, long tasks, the progress bar.
 WATCH_JS = """(root) => {
-  const P = window.__bpWatch = {main: 0, workerChunk: 0, workerChunks: [], gap: 0, progress: false, longtasks: 0, longest: 0, done: []};
+  const P = window.__bpWatch = {main: 0, workerChunk: 0, workerChunks: [], gap: 0, progress: false,
+                                longtasks: 0, longest: 0, done: []};
   new MutationObserver((records) => {
     const d = root.dataset;
     for (const r of records) {
@@ -123,8 +124,9 @@ WATCH_JS = """(root) => {
   let last = performance.now();
   const tick = (t) => { P.gap = Math.max(P.gap, t - last); last = t; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) { P.longtasks += 1; P.longest = Math.max(P.longest, e.duration); } })
-    .observe({type: 'longtask', buffered: false});
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) { P.longtasks += 1; P.longest = Math.max(P.longest, e.duration); }
+  }).observe({type: 'longtask', buffered: false});
 }"""
 
 
@@ -136,7 +138,8 @@ TRAIN_ONLY_JS = """async ([src, datasets, limit]) => {
   const d = datasets.find((d) => d.name === 'circles');
   const X = m.matrix(d.x.length, 2, Float64Array.from(d.x.flatMap((r) => r.map((v, c) => (v - d.mean[c]) / d.std[c]))));
   const y = Float64Array.from(d.y);
-  const opts = {task: 'classification', hidden: 'tanh', loss: 'cross_entropy', eta: 0.1, epochs: 50, batchSize: 10, limit};
+  const opts = {task: 'classification', hidden: 'tanh', loss: 'cross_entropy', eta: 0.1, epochs: 50,
+                batchSize: 10, limit};
   const times = [];
   for (let i = 0; i < %d + 30; i++) {
     const layers = m.init([2, 4, 4, 1], {seed: 0});
@@ -226,10 +229,10 @@ def measure_playgrounds(browser, server, path):
         here = [d["main"] for d in done if d["ranOn"] == "main thread"]
         if here:
             print("  " + summary("  page's thread held (chunk + drawing)", here) + f"   ({len(here)} runs trained there)")
-        print(f"      longest chunk of a run in the worker {watch['workerChunk']:.1f} ms; the longest the widget held the "
-              f"page's thread {watch['main']:.1f} ms (drawing, with the run's chunk when it trained there); longest "
-              f"gap between frames {watch['gap']:.1f} ms; long tasks {watch['longtasks']} (longest {watch['longest']:.0f} ms); "
-              f"progress shown: {'yes' if watch['progress'] else 'no'}")
+        print(f"      longest chunk of a run in the worker {watch['workerChunk']:.1f} ms; the longest the widget "
+              f"held the page's thread {watch['main']:.1f} ms (drawing, with the run's chunk when it trained "
+              f"there); longest gap between frames {watch['gap']:.1f} ms; long tasks {watch['longtasks']} "
+              f"(longest {watch['longest']:.0f} ms); progress shown: {'yes' if watch['progress'] else 'no'}")
         context.close()
     context, page = open_offline(browser, server, path)
     page.route("**/__bp_js/*.js", lambda r: r.fulfill(path=JS / r.request.url.rsplit("/", 1)[1],

@@ -79,7 +79,8 @@ READ = """(el) => ({
     eta: JSON.parse(el.dataset.eta), updates: Number(el.dataset.updates),
     progress: el.querySelector('.bp-progress').innerText, line: el.querySelector('.bp-line').innerText,
     live: el.querySelector('.bp-line').getAttribute('role'),
-    drawn: Object.fromEntries([...el.querySelectorAll('svg [data-quantity]')].map(t => [t.dataset.quantity, t.textContent])),
+    drawn: Object.fromEntries([...el.querySelectorAll('svg [data-quantity]')]
+      .map(t => [t.dataset.quantity, t.textContent])),
     litEdges: [...el.querySelectorAll('svg line.bp-lit')].map(l => l.dataset.edge),
     litNodes: [...el.querySelectorAll('svg circle.bp-lit')].map(c => c.dataset.node),
     litParams: [...el.querySelectorAll('svg g.bp-lit[data-param]')].map(g => g.dataset.param),

@@ -411,7 +411,7 @@ def test_every_two_distinct_candidates_differ_at_a_test_point(name, task, loss):
     spread = _largest_relative_difference(at_tests.values())
     assert np.all(spread[~one_formula] > 1e3 * exercises.RTOL)
     assert np.all(spread[one_formula] < exercises.RTOL)
-    for (p, x, y), v in zip(exercises._points(task), at_tests[()]):
+    for (p, x, y), v in zip(exercises._points(task), at_tests[()], strict=True):
         assert v == pytest.approx(bp.gradients(p, x, y, task=task, loss=loss)[name], rel=1e-12)
 
 

@@ -1,6 +1,7 @@
 """bp.graph (chapter "The chain rule"): the graph figure, the path counts, path-by-path gradients."""
 
 import math
+from itertools import pairwise
 
 import matplotlib
 import numpy as np
@@ -31,13 +32,13 @@ def test_counts_of_the_notes_network_by_hand():
 def test_counts_grow_as_the_chapter_says():
     # one hidden layer: every parameter has one path; both counts grow linearly with the width
     one = [count_multiplications([2, n, 1]) for n in (2, 3, 4, 5)]
-    assert len({b["path_by_path"] - a["path_by_path"] for a, b in zip(one, one[1:])}) == 1
-    assert len({b["reuse"] - a["reuse"] for a, b in zip(one, one[1:])}) == 1
+    assert len({b["path_by_path"] - a["path_by_path"] for a, b in pairwise(one)}) == 1
+    assert len({b["reuse"] - a["reuse"] for a, b in pairwise(one)}) == 1
     # depth: a first-layer weight has n^(k−1) paths; reuse adds the same amount per layer
     deep = [count_multiplications([2] + [3] * k + [1]) for k in range(1, 6)]
-    steps = {b["reuse"] - a["reuse"] for a, b in zip(deep, deep[1:])}
+    steps = {b["reuse"] - a["reuse"] for a, b in pairwise(deep)}
     assert len(steps) == 1
-    ratios = [b["path_by_path"] / a["path_by_path"] for a, b in zip(deep, deep[1:])]
+    ratios = [b["path_by_path"] / a["path_by_path"] for a, b in pairwise(deep)]
     assert all(r > 3 for r in ratios[1:])
     feeds = computational_graph([2, 3, 3, 3, 1])
     assert len(paths_to_loss("w1_11", feeds)) == 9

@@ -3,6 +3,7 @@ also counts its multiplications), central differences, bp.network on the notes' 
 JavaScript mulberry32, and hand-made training loops."""
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -56,7 +57,7 @@ def as_lists(layers):
 def ref_forward_row(Ws, bs, x, task, hidden, mul):
     """zs and activations of every layer for one row x, unit by unit."""
     zs, acts, a = [], [], list(x)
-    for l, (W, b) in enumerate(zip(Ws, bs)):
+    for l, (W, b) in enumerate(zip(Ws, bs, strict=True)):
         name = hidden if l < len(Ws) - 1 else ("identity" if task == "regression" else "sigmoid")
         z = [b[j] + sum(mul(a[i], W[i][j]) for i in range(len(a))) for j in range(len(b))]
         a = [ref_act(name, zj) for zj in z]
@@ -70,7 +71,7 @@ def ref_loss(layers, X, y, task, hidden, loss=None):
     loss = loss or ("squared" if task == "regression" else "cross_entropy")
     Ws, bs = as_lists(layers)
     total = 0.0
-    for x, t in zip(X.tolist(), y.tolist()):
+    for x, t in zip(X.tolist(), y.tolist(), strict=True):
         yhat = ref_forward_row(Ws, bs, x, task, hidden, lambda a, b: a * b)[1][-1][0]
         if loss == "squared":
             total += 0.5 * (t - yhat) ** 2
@@ -87,7 +88,7 @@ def ref_gradients(layers, X, y, task, hidden, loss=None, mul=None):
     dW = [[[0.0] * len(row) for row in W] for W in Ws]
     db = [[0.0] * len(b) for b in bs]
     n = len(X)
-    for x, t in zip(X.tolist(), y.tolist()):
+    for x, t in zip(X.tolist(), y.tolist(), strict=True):
         zs, acts = ref_forward_row(Ws, bs, x, task, hidden, mul)
         yhat, zL = acts[-1][0], zs[-1][0]
         dL_dyhat = yhat - t if loss == "squared" else -t / yhat + (1 - t) / (1 - yhat)
@@ -104,7 +105,7 @@ def ref_gradients(layers, X, y, task, hidden, loss=None, mul=None):
                 delta = [mul(sum(mul(Ws[l][i][j], delta[j]) for j in range(len(delta))),
                              ref_act_prime(hidden, zs[l - 1][i]))
                          for i in range(len(a_prev))]
-    return [(np.array(w), np.array(b)) for w, b in zip(dW, db)]
+    return [(np.array(w), np.array(b)) for w, b in zip(dW, db, strict=True)]
 
 
 def random_net(sizes, seed, bias=0.3):
@@ -122,7 +123,7 @@ def batch(rng, n, n_in, task):
 
 def assert_layers_close(a, b, rtol, atol):
     assert len(a) == len(b)
-    for (Wa, ba), (Wb, bb) in zip(a, b):
+    for (Wa, ba), (Wb, bb) in zip(a, b, strict=True):
         assert Wa.shape == Wb.shape and ba.shape == bb.shape
         np.testing.assert_allclose(Wa, Wb, rtol=rtol, atol=atol)
         np.testing.assert_allclose(ba, bb, rtol=rtol, atol=atol)
@@ -301,7 +302,7 @@ def hand_trained(layers, X, y, eta, epochs, slices, **kw):
     for _ in range(epochs):
         for s in slices:
             g = mlp.gradients(layers, X[s], y[s], **kw)
-            layers = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(layers, g)]
+            layers = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(layers, g, strict=True)]
         losses.append(mlp.loss(layers, X, y, **kw))
     return layers, losses
 
@@ -351,7 +352,8 @@ def test_defaults_are_the_notes_activations():
     for task, hidden in (("regression", "identity"), ("classification", "sigmoid")):
         default = mlp.forward(layers, X, task=task)
         explicit = mlp.forward(layers, X, task=task, hidden=hidden)
-        for (z, a), (z2, a2) in zip(default, explicit):
+        for (z, a), (z2, a2) in zip(default, explicit, strict=True):
+            np.testing.assert_array_equal(z, z2)
             np.testing.assert_array_equal(a, a2)
     (z1, a1), _ = mlp.forward(layers, X, task="classification")
     np.testing.assert_allclose(a1, 1 / (1 + np.exp(-z1)), rtol=1e-14)
@@ -400,9 +402,9 @@ def test_init_is_the_documented_formula_bit_for_bit():
     sizes = [3, 5, 4, 1]
     for scale in ("xavier", "he", 0.25):
         layers = mlp.init(sizes, seed=11, scale=scale)
-        u = mulberry32_plain(11, sum(a * b for a, b in zip(sizes, sizes[1:])))
+        u = mulberry32_plain(11, sum(a * b for a, b in pairwise(sizes)))
         k = 0
-        for (W, b), n_in, n_out in zip(layers, sizes, sizes[1:]):
+        for (W, b), (n_in, n_out) in zip(layers, pairwise(sizes), strict=True):
             std = {"xavier": math.sqrt(2 / (n_in + n_out)), "he": math.sqrt(2 / n_in)}.get(scale, scale)
             expected = [(2 * u[k + m] - 1) * math.sqrt(3) * std for m in range(n_in * n_out)]
             assert W.shape == (n_in, n_out) and W.ravel().tolist() == expected   # row-major over W

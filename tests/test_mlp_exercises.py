@@ -27,7 +27,7 @@ RIGHT_HIDDEN = [
 RIGHT_WEIGHT = [
     lambda X, d: X.T @ d / len(X),
     lambda X, d: np.mean(X[:, :, None] * d[:, None, :], axis=0),
-    lambda X, d: sum(np.outer(x, e) for x, e in zip(X, d)) / len(X),
+    lambda X, d: sum(np.outer(x, e) for x, e in zip(X, d, strict=True)) / len(X),
     lambda X, d: (d.T @ X).T / X.shape[0],
 ]
 

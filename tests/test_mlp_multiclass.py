@@ -23,7 +23,7 @@ def ref_rows(layers, X, hidden):
     Ws, bs = as_lists(layers)
     for x in X.tolist():
         zs, acts, a = [], [], list(x)
-        for l, (W, b) in enumerate(zip(Ws, bs)):
+        for W, b in zip(Ws, bs, strict=True):
             z = [b[j] + math.fsum(a[i] * W[i][j] for i in range(len(a))) for j in range(len(b))]
             a = [ref_act(hidden, zj) for zj in z]
             zs.append(z)
@@ -34,7 +34,7 @@ def ref_rows(layers, X, hidden):
 
 def ref_loss(layers, X, y, hidden):
     """The textbook cross-entropy −log p_y, averaged over the rows."""
-    return math.fsum(-math.log(p[int(t)]) for (_, _, p), t in zip(ref_rows(layers, X, hidden), y)) / len(X)
+    return math.fsum(-math.log(p[int(t)]) for (_, _, p), t in zip(ref_rows(layers, X, hidden), y, strict=True)) / len(X)
 
 
 def ref_gradients(layers, X, y, hidden):
@@ -44,7 +44,7 @@ def ref_gradients(layers, X, y, hidden):
     dW = [[[0.0] * len(row) for row in W] for W in Ws]
     db = [[0.0] * len(b) for b in bs]
     n = len(X)
-    for x, t, (zs, acts, p) in zip(X.tolist(), y.tolist(), ref_rows(layers, X, hidden)):
+    for x, t, (zs, acts, p) in zip(X.tolist(), y.tolist(), ref_rows(layers, X, hidden), strict=True):
         K = len(p)
         grad_p = [-1.0 / p[k] if k == int(t) else 0.0 for k in range(K)]
         J = [[p[j] * ((j == k) - p[k]) for k in range(K)] for j in range(K)]
@@ -59,7 +59,7 @@ def ref_gradients(layers, X, y, hidden):
             if l > 0:
                 delta = [math.fsum(Ws[l][i][j] * delta[j] for j in range(len(delta))) * ref_act_prime(hidden, zs[l - 1][i])
                          for i in range(len(a_prev))]
-    return [(np.array(w), np.array(b)) for w, b in zip(dW, db)]
+    return [(np.array(w), np.array(b)) for w, b in zip(dW, db, strict=True)]
 
 
 def random_case(sizes, n, seed, bias=0.3):
@@ -142,7 +142,7 @@ def test_training_is_gradient_descent_on_consecutive_slices():
     for _ in range(3):
         for s in range(0, 10, 4):
             grads = mlp.gradients(by_hand, X[s:s + 4], y[s:s + 4], hidden="relu", **MC)
-            by_hand = [(W - 0.5 * dW, b - 0.5 * db) for (W, b), (dW, db) in zip(by_hand, grads)]
+            by_hand = [(W - 0.5 * dW, b - 0.5 * db) for (W, b), (dW, db) in zip(by_hand, grads, strict=True)]
         losses.append(mlp.loss(by_hand, X, y, hidden="relu", **MC))
     assert not run.diverged and losses[-1] < losses[0]
     np.testing.assert_allclose(run.losses, losses, rtol=1e-13)

@@ -20,7 +20,7 @@ def reference_loss(p, rows, ys, task, loss=None):
     loss = loss or ("squared" if task == "regression" else "cross_entropy")
     act = (lambda z: 1 / (1 + math.exp(-z))) if task == "classification" else (lambda z: z)
     total = 0.0
-    for (cgpa, iq), y in zip(rows, ys):
+    for (cgpa, iq), y in zip(rows, ys, strict=True):
         O11 = act(p["w1_11"] * cgpa + p["w1_21"] * iq + p["b11"])
         O12 = act(p["w1_12"] * cgpa + p["w1_22"] * iq + p["b12"])
         yhat = act(p["w2_11"] * O11 + p["w2_21"] * O12 + p["b21"])
@@ -105,7 +105,7 @@ def test_gradients_match_central_differences(p, rows, data, task, squared):
 @pytest.mark.parametrize("task", TASKS)
 def test_batch_gradient_is_mean_of_row_gradients(task):
     X, Y = (bp.X_REG, bp.Y_REG) if task == "regression" else (bp.X_CLS[:5], bp.Y_CLS[:5])
-    rows = [bp.gradients(bp.INITIAL_PARAMS, x, y, task=task) for x, y in zip(X, Y)]
+    rows = [bp.gradients(bp.INITIAL_PARAMS, x, y, task=task) for x, y in zip(X, Y, strict=True)]
     batch = bp.gradients(bp.INITIAL_PARAMS, X, Y, task=task)
     for name in bp.PARAM_NAMES:
         assert batch[name] == pytest.approx(np.mean([r[name] for r in rows]), rel=1e-12)

@@ -67,7 +67,7 @@ def test_at_the_worked_example(slip):
 def test_on_every_row_of_the_table_at_initial_params(slip):
     xs, _, _ = bp.standardize(bp.X_CLS)
     for X in (bp.X_CLS, xs):
-        for x, y in zip(X, bp.Y_CLS):
+        for x, y in zip(X, bp.Y_CLS, strict=True):
             if slip.anchor == "cls-slip-loss" and y == 1:
                 continue
             args = (bp.INITIAL_PARAMS, x, float(y))

@@ -80,7 +80,7 @@ def test_the_module_holds_the_network_twin_once():
     # files bundled in, network.js alone defines them.
     bundled = json.loads((STATIC / "stepper.js.map").read_text(encoding="utf-8"))
     for name in ("forward", "rowLoss", "backward", "meanLoss", "sgdStep"):
-        defining = [src for src, text in zip(bundled["sources"], bundled["sourcesContent"])
+        defining = [src for src, text in zip(bundled["sources"], bundled["sourcesContent"], strict=True)
                     if re.search(rf"^(export )?function {name}\(", text, re.M)]
         assert defining == ["../js/network.js"], (name, defining)
 

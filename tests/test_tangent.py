@@ -21,7 +21,7 @@ X, Y = bp.X_REG[0], bp.Y_REG[0]
 def test_loss_along_is_the_loss_with_one_parameter_changed():
     values = [-1.0, 0.5, 2.0]
     Ls = loss_along(bp.INITIAL_PARAMS, X, Y, "w2_11", values, task="regression")
-    for v, L in zip(values, Ls):
+    for v, L in zip(values, Ls, strict=True):
         assert L == bp.loss(dict(bp.INITIAL_PARAMS, w2_11=v), X, Y, task="regression")
 
 

@@ -138,7 +138,7 @@ def network_loss(params, x, y, *, task, loss=None):
         return z.sigmoid() if task == "classification" else z
 
     total = 0.0
-    for (cgpa, iq), target in zip(rows, targets):
+    for (cgpa, iq), target in zip(rows, targets, strict=True):
         CGPA, IQ = Value(cgpa, label="CGPA"), Value(iq, label="IQ")
         z11 = p["w1_11"] * CGPA + p["w1_21"] * IQ + p["b11"]
         z12 = p["w1_12"] * CGPA + p["w1_22"] * IQ + p["b12"]

@@ -7,7 +7,7 @@ import numpy as np
 from .mlp import uniforms
 
 X_REG = np.array([[3.3, 8.0],
-                  [2.9, 9.0]])
+                  [2.9, 9.0]])  # the notes' table, a line per student  # fmt: skip
 """The notes' table, inputs: one row per student, columns CGPA and IQ (as written in the notes)."""
 
 Y_REG = np.array([20.0, 50.0])

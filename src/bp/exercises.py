@@ -104,7 +104,7 @@ def _points(task):
     points = []
     while len(points) < N_POINTS:
         size = rng.uniform([low[n] for n in PARAM_NAMES], [high[n] for n in PARAM_NAMES])
-        params = dict(zip(PARAM_NAMES, _two_decimals(size * rng.choice([-1, 1], len(PARAM_NAMES)))))
+        params = dict(zip(PARAM_NAMES, _two_decimals(size * rng.choice([-1, 1], len(PARAM_NAMES))), strict=True))
         x = _two_decimals(rng.uniform([2.5, 6.0], [4.0, 10.0]))  # CGPA, IQ
         y = float(len(points) % 2) if task == "classification" else _two_decimals([rng.uniform(10, 60)])[0]
         if _spread_out(params, np.array(x), y, task):
@@ -223,7 +223,7 @@ def _diagnose(yours, name, task, loss):
     """The smallest set of slips whose formula gives the learner's value at every test point;
     () when none does, or when more than one explanation of that size does."""
     values = _candidate_values(name, task, loss, _points(task))
-    fits = [c for c, v in values.items() if c and all(_close(a, b) for a, b in zip(yours, v))]
+    fits = [c for c, v in values.items() if c and all(_close(a, b) for a, b in zip(yours, v, strict=True))]
     if not fits:
         return ()
     smallest = [c for c in fits if len(c) == min(map(len, fits))]  # all one formula, merged
@@ -351,9 +351,9 @@ def check_gradient(fn, name, *, task, loss=None):
                                       f"∂L/∂{name} is a finite number there.")
         yours.append(value)
     truth = [gradients(p, np.array(x), y, task=task, loss=loss)[name] for p, x, y in points]
-    if all(_close(a, b) for a, b in zip(yours, truth)):
+    if all(_close(a, b) for a, b in zip(yours, truth, strict=True)):
         return CheckResult(True, f"Right: your ∂L/∂{name} matches backpropagation at all {len(points)} test points.")
-    k = next(i for i, (a, b) in enumerate(zip(yours, truth)) if not _close(a, b))
+    k = next(i for i, (a, b) in enumerate(zip(yours, truth, strict=True)) if not _close(a, b))
     where = _where(points[k], yours[k], truth[k])
     slips = _diagnose(yours, name, task, loss)
     if len(slips) == 1:

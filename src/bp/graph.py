@@ -10,6 +10,7 @@ chain rule applied to each parameter separately) against backpropagation's reuse
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -189,7 +190,7 @@ def path_by_path_gradients(params, x, y, *, task, loss=None):
     for name in PARAM_NAMES:
         grads[name] = 0.0
         for path in paths_to_loss(name, feeds):
-            factors = [local[a, b] for a, b in zip(path, path[1:])]
+            factors = [local[a, b] for a, b in pairwise(path)]
             grads[name] += math.prod(factors)
             mults += len(factors) - 1
     return grads, mults

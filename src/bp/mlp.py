@@ -28,6 +28,7 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -121,7 +122,7 @@ def init(sizes, *, seed=0, scale="xavier", task=None):
     Taught in "Backpropagation for any network".
     """
     sizes = _check_sizes(sizes, task)
-    pairs = list(zip(sizes, sizes[1:]))
+    pairs = list(pairwise(sizes))
     u = uniforms(seed, sum(n_in * n_out for n_in, n_out in pairs))
     layers, k = [], 0
     for n_in, n_out in pairs:
@@ -160,10 +161,13 @@ def _check_outputs(K, task, where):
 def from_params(params):
     """The notes' 2-2-1 network as layers: ``W1[i-1, j-1] = w1_ij``, ``W2[j-1, 0] = w2_j1``."""
     p = check_params(params)
+    # the matrices as the notes write them, a line per row
+    # fmt: off
     W1 = np.array([[p["w1_11"], p["w1_12"]],
                    [p["w1_21"], p["w1_22"]]])
     W2 = np.array([[p["w2_11"]],
                    [p["w2_21"]]])
+    # fmt: on
     return [(W1, np.array([p["b11"], p["b12"]])), (W2, np.array([p["b21"]]))]
 
 
@@ -174,7 +178,7 @@ def to_params(layers):
         raise ValueError(f"to_params needs a 2-2-1 network (sizes [2, 2, 1]); these layers have sizes {sizes(layers)}")
     (W1, b1), (W2, b2) = layers
     values = [W1[0, 0], W1[0, 1], W1[1, 0], W1[1, 1], b1[0], b1[1], W2[0, 0], W2[1, 0], b2[0]]
-    return {name: float(v) for name, v in zip(PARAM_NAMES, values)}
+    return {name: float(v) for name, v in zip(PARAM_NAMES, values, strict=True)}
 
 
 def sizes(layers, *, task=None):
@@ -419,7 +423,7 @@ def multiplications(sizes, rows=1):
     the output error ŷ − y are not counted (as in `bp.graph.count_multiplications`).
     """
     sizes = _check_sizes(sizes)
-    pairs = list(zip(sizes, sizes[1:]))
+    pairs = list(pairwise(sizes))
     P = sum(n_in * n_out + n_out for n_in, n_out in pairs)
     F = sum(n_in * n_out for n_in, n_out in pairs)
     B = F + sum(n_in * n_out + n_in for n_in, n_out in pairs[1:])
@@ -468,7 +472,7 @@ def train(layers, X, y, *, task, hidden=None, loss=None, eta, epochs, batch_size
             for s in starts:
                 Xb, yb = X[s:s + batch_size], y[s:s + batch_size]
                 grads = _backward(new, Xb, yb, _forward(new, Xb, task, hidden), task, hidden, loss)
-                new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads)]
+                new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads, strict=True)]
             L = _mean_loss(new, X, y, task, hidden, loss)
             if not (math.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(new)):
                 return TrainResult(np.array(losses), layers, True)

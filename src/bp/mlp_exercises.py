@@ -131,12 +131,12 @@ def _judge(fn, name, points, right, slips, expected):
     if not callable(fn):
         return CheckResult(False, f"Expected a function, got {type(fn).__name__} {fn!r:.60}.")
     truths = [right(*p.values()) for p in points]
-    outcomes = [_outcome(fn, p, t.shape) for p, t in zip(points, truths)]
+    outcomes = [_outcome(fn, p, t.shape) for p, t in zip(points, truths, strict=True)]
     yours = [arr for arr, _ in outcomes]
-    if all(_close(a, t) for a, t in zip(yours, truths)):
+    if all(_close(a, t) for a, t in zip(yours, truths, strict=True)):
         return CheckResult(True, f"Right: your {name} matches the chapter's equations at all "
                                       f"{len(points)} test points.")
-    k = next(i for i, (a, t) in enumerate(zip(yours, truths)) if not _close(a, t))
+    k = next(i for i, (a, t) in enumerate(zip(yours, truths, strict=True)) if not _close(a, t))
 
     def where(i):
         shown = ", ".join(f"{key} = {_fmt(v)}" for key, v in points[i].items())
@@ -145,7 +145,7 @@ def _judge(fn, name, points, right, slips, expected):
     def matches(formula):
         # the slip explains every point: the same numbers, or an error/wrong shape where the learner's has one
         explained, valued = True, False
-        for p, (arr, _), t in zip(points, outcomes, truths):
+        for p, (arr, _), t in zip(points, outcomes, truths, strict=True):
             slip, _ = _outcome(formula, p, t.shape)  # None where the slip cannot run or has another shape
             if arr is None and slip is None:
                 continue

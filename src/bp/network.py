@@ -23,12 +23,15 @@ from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
 PARAM_NAMES = ("w1_11", "w1_12", "w1_21", "w1_22", "b11", "b12", "w2_11", "w2_21", "b21")
 """The nine trainable parameters, in the notes' order: layer 1, hidden biases, layer 2."""
 
+# Laid out as the notes list them, a line per group (ruff format would give each its own line).
+# fmt: off
 INITIAL_PARAMS = {
     "w1_11": 0.1, "w1_12": -0.2, "w1_21": 0.3, "w1_22": 0.1,
     "b11": 0.0, "b12": 0.0,
     "w2_11": 0.5, "w2_21": 0.4,
     "b21": 0.0,
 }
+# fmt: on
 """The starting values of every worked example in the book (small, unequal: see the symmetry section)."""
 
 DIVERGENCE_LIMIT = 1e12
@@ -67,6 +70,9 @@ def _loss(f, y, task, loss):
     return np.logaddexp(0.0, f["z21"]) - y * f["z21"]
 
 
+# The gradients laid out as the notes' table, a column per hidden unit; the markers stay outside the
+# function, which the chapters print (inspect.getsource).
+# fmt: off
 def _backward(p, f, CGPA, IQ, y, task, loss):
     """Backpropagation for each row: one error δ per unit, reused by its weights."""
     yhat = f["yhat"]
@@ -83,6 +89,7 @@ def _backward(p, f, CGPA, IQ, y, task, loss):
         "w2_11": delta21 * f["O11"], "w2_21": delta21 * f["O12"],
         "b21": delta21,
     }
+# fmt: on
 
 
 def _as_output(values, batch):
@@ -191,7 +198,7 @@ def train(params, x, y, *, task, eta, epochs, loss=None):
             return TrainResult(np.array([], dtype=float), p, True)
         for _ in range(epochs):
             q = p
-            for (CGPA, IQ), target in zip(rows, targets):
+            for (CGPA, IQ), target in zip(rows, targets, strict=True):
                 g = _backward(q, _forward(q, CGPA, IQ, task), CGPA, IQ, target, task, loss_name)
                 q = {name: q[name] - eta * g[name] for name in PARAM_NAMES}
             L = mean_loss(q)

@@ -93,7 +93,7 @@ class Playground(TrainingWidget):
     The widget of `playground` (same arguments); display it in a notebook. Its settings are synced
     with the page both ways (move a control and they change; set them and the controls move).
     ``result`` is `bp.mlp.train` for the current settings: the loss curve the page draws.
-    """
+    """  # noqa: E501 (autodoc reads the signature from the first line, so it stays one line)
 
     module = "playground"
 

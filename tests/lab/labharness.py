@@ -101,7 +101,8 @@ def explorer_calls(path):
 
 
 def _evaluate_call(node, namespace, path):
-    args = dict(zip(("x", "y"), node.args)) | {k.arg: k.value for k in node.keywords}
+    # x and y may come by position, by keyword, or not at all (a fixed dataset): pair what is there
+    args = dict(zip(("x", "y"), node.args, strict=False)) | {k.arg: k.value for k in node.keywords}
 
     def value(name, default=None):
         if name not in args:

@@ -17,8 +17,8 @@ would take as "insert a cell" if the menu did not keep it) — and after each mo
 backpropagation and central difference it shows must equal bp.loss, bp.gradients and
 bp.numerical_gradients on the data the kernel holds, to 1e-9 relative; the notebook keeps its
 cells; the kernel ends holding the parameter and value the page shows. No output area (nor the
-Log Console, where widget callbacks' errors go) may hold a traceback or any stderr. The last test stops the server and the browser and asserts that no
-process they started is left behind.
+Log Console, where widget callbacks' errors go) may hold a traceback or any stderr. The last test
+stops the server and the browser and asserts that no process they started is left behind.
 
 Run: make test-lab. CHROMIUM overrides /usr/bin/chromium.
 """
