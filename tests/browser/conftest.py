@@ -43,10 +43,12 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 COMPLETE_IN_VIEW = """(view) => {
     const within = (r, b) => r.bottom >= b.top && r.top <= b.bottom && r.right >= b.left && r.left <= b.right;
     const inView = (e) => { const r = e.getBoundingClientRect();
-                            if (!e.checkVisibility() || !within(r, {top: 0, bottom: innerHeight, left: 0, right: innerWidth})) return false;
+                            const screen = {top: 0, bottom: innerHeight, left: 0, right: innerWidth};
+                            if (!e.checkVisibility() || !within(r, screen)) return false;
                             for (let a = e.parentElement; a; a = a.parentElement) {
                                 const s = getComputedStyle(a);
-                                if ((s.overflowX !== 'visible' || s.overflowY !== 'visible') && !within(r, a.getBoundingClientRect())) return false;
+                                const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible';
+                                if (clips && !within(r, a.getBoundingClientRect())) return false;
                             }
                             return true; };
     const typeset = (m) => m.querySelector('mjx-container') !== null && m.querySelector('mjx-lazy') === null;
@@ -218,7 +220,8 @@ def show(page, element, timeout=TIMEOUT_MS):
     would (opening the <details> it is folded in, if any), and wait until what is there is
     complete: its math typeset, its widgets drawn."""
     element.evaluate("""e => {
-        for (let d = e.closest('details:not([open])'); d; d = d.parentElement.closest('details:not([open])')) d.open = true;
+        const closed = 'details:not([open])';
+        for (let d = e.closest(closed); d; d = d.parentElement.closest(closed)) d.open = true;
         e.scrollIntoView({block: 'center', behavior: 'instant'});
     }""")
     page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)

@@ -54,7 +54,7 @@ def drift(s, data, reference):
     signs = [np.random.default_rng(0).choice([-1.0, 1.0], size=W.shape) for W, _ in layers]
     worst = 0.0
     for direction in (1.0, -1.0):
-        nudged = [(W * (1.0 + direction * PERTURBATION * sg), b) for (W, b), sg in zip(layers, signs)]
+        nudged = [(W * (1.0 + direction * PERTURBATION * sg), b) for (W, b), sg in zip(layers, signs, strict=True)]
         r = python_run(s, data, nudged)
         if r.diverged != reference.diverged or r.losses.shape != reference.losses.shape:
             return float("inf")
@@ -138,9 +138,13 @@ SHOWN_JS = """(el) => ({
     controls: Object.fromEntries([...el.querySelectorAll('.bp-pg-controls [data-name]:is(input, select)')]
                                  .map(c => [c.dataset.name, c.value])),
     readout: el.querySelector('.bp-pg-readout').innerText,
-    divergedShown: [...el.querySelectorAll('.bp-pg-diverged')].some(b => b.offsetHeight > 0 && /diverged/.test(b.innerText)),
-    labels: Object.fromEntries([...el.querySelectorAll('.bp-pg-cell')].map(c => [c.className.match(/bp-pg-(plane|loss|grads)/)[1],
-                                c.querySelector('canvas').getAttribute('role') + ': ' + c.querySelector('canvas').getAttribute('aria-label')])),
+    divergedShown: [...el.querySelectorAll('.bp-pg-diverged')]
+                   .some(b => b.offsetHeight > 0 && /diverged/.test(b.innerText)),
+    labels: Object.fromEntries([...el.querySelectorAll('.bp-pg-cell')].map(c => {
+      const canvas = c.querySelector('canvas');
+      return [c.className.match(/bp-pg-(plane|loss|grads)/)[1],
+              canvas.getAttribute('role') + ': ' + canvas.getAttribute('aria-label')];
+    })),
 })"""
 
 

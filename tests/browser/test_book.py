@@ -107,7 +107,8 @@ def test_page(visit, report, server_log, lazy, page_path):
     # printout) once the page is printed, checked last (the print layout changes the page).
     problems += [f"math not typeset after scrolling to it: {t!r}" for t in page.evaluate(UNTYPESET, True)]
     math = page.evaluate("""() => ({
-        errors: [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error') || e.textContent)})""")
+        errors: [...document.querySelectorAll('mjx-merror')]
+          .map(e => e.getAttribute('data-mjx-error') || e.textContent)})""")
     # ... and no TeX left as plain text: no dollar sign or TeX command outside code and math (e.g.
     # $$...$$ inside a paragraph, which MyST reads as $ + inline math + $).
     stray = page.evaluate(r"""() => {
@@ -145,7 +146,9 @@ def test_page(visit, report, server_log, lazy, page_path):
         // The cell holding the widget, and the page elements just before and after it.
         const cell = s.closest('.cell') || s.parentElement;
         const near = [];
-        for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) near.push(e.innerText);
+        for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) {
+            near.push(e.innerText);
+        }
         for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
         return {rendered, near: near.join('\\n'), live: !!area && area.querySelector(bpWidget) !== null};
     })""", [WIDGET_VIEW, BP_WIDGET])

@@ -2,16 +2,16 @@
 
 Every page of the built book whose stored widget state holds a `bp.explorer` (found by content,
 wherever the chapters put it; there must be a regression one and a classification one) is opened
-from the local static server with every other host cut off (the `visit` fixture). Through the page only — the keyboard on a focused
-slider, or a slider dragged to a value (its value set and its input and change events fired, as
-a drag does) — the test sets at least 20 combinations of η, epochs and the nine parameters on
-each explorer. After each one it reads what the page drew (the explorer's data-losses attribute:
-the curve's numbers at full precision) and the settings it used (data-eta, data-epochs,
-data-params, which must be what the sliders show), runs `bp.train` here with those settings on
-the data the page holds (its stored widget state), and asserts that the curve equals
+from the local static server with every other host cut off (the `visit` fixture). Through the page
+only — the keyboard on a focused slider, or a slider dragged to a value (its value set and its input
+and change events fired, as a drag does) — the test sets at least 20 combinations of η, epochs and
+the nine parameters on each explorer. After each one it reads what the page drew (the explorer's
+data-losses attribute: the curve's numbers at full precision) and the settings it used (data-eta,
+data-epochs, data-params, which must be what the sliders show), runs `bp.train` here with those
+settings on the data the page holds (its stored widget state), and asserts that the curve equals
 `bp.train`'s losses to 1e-9 relative, that the visible readout says the same (final loss, or
-"diverged" in words, and the accuracy for classification) and that the canvases' text
-alternatives say it too. On the regression explorer one combination is a diverging η.
+"diverged" in words, and the accuracy for classification) and that the canvases' text alternatives
+say it too. On the regression explorer one combination is a diverging η.
 
 Run: make test-browser (builds the book first).
 """
@@ -89,10 +89,13 @@ def _shown(root):
         eta: JSON.parse(el.dataset.eta), epochs: JSON.parse(el.dataset.epochs),
         params: JSON.parse(el.dataset.params), finalParams: JSON.parse(el.dataset.finalParams),
         updates: Number(el.dataset.updates),
-        sliders: Object.fromEntries([...el.querySelectorAll('input[type=range]')].map(i => [i.dataset.name, Number(i.value)])),
+        sliders: Object.fromEntries([...el.querySelectorAll('input[type=range]')]
+                                    .map(i => [i.dataset.name, Number(i.value)])),
         readout: el.querySelector('.bp-readout').innerText,
-        divergedShown: [...el.querySelectorAll('.bp-diverged')].some(b => b.offsetHeight > 0 && /diverged/.test(b.innerText)),
-        labels: [...el.querySelectorAll('canvas')].map(c => c.getAttribute('role') + ': ' + c.getAttribute('aria-label')),
+        divergedShown: [...el.querySelectorAll('.bp-diverged')]
+                       .some(b => b.offsetHeight > 0 && /diverged/.test(b.innerText)),
+        labels: [...el.querySelectorAll('canvas')]
+                .map(c => c.getAttribute('role') + ': ' + c.getAttribute('aria-label')),
     })""")
 
 
@@ -194,8 +197,12 @@ def _drive_every_explorer(visit, report, lazy, path, task):
 
 # Where each part of an explorer is drawn, in CSS px of the page.
 LAYOUT = """(root) => {
-    const box = (el) => { const r = el.getBoundingClientRect(); return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width}; };
-    return {root: box(root), controls: box(root.querySelector('.bp-controls')), readout: box(root.querySelector('.bp-readout')),
+    const box = (el) => {
+        const r = el.getBoundingClientRect();
+        return {left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width};
+    };
+    return {root: box(root), controls: box(root.querySelector('.bp-controls')),
+            readout: box(root.querySelector('.bp-readout')),
             panels: [...root.querySelectorAll('.bp-panel')].map(box),
             canvases: [...root.querySelectorAll('canvas')].map(c => ({css: box(c), pixels: c.width})),
             overflow: root.scrollWidth - root.clientWidth,
@@ -203,7 +210,8 @@ LAYOUT = """(root) => {
             labels: Object.fromEntries([...root.querySelectorAll('.bp-slider')].map(s => {
                 const l = s.querySelector('label'); return [s.dataset.name, [l.textContent, l.title]]; })),
             note: root.querySelector('.bp-note').innerText,
-            legend: [...root.querySelectorAll('.bp-legend .bp-key')].filter(k => k.offsetHeight > 0).map(k => k.innerText),
+            legend: [...root.querySelectorAll('.bp-legend .bp-key')]
+                    .filter(k => k.offsetHeight > 0).map(k => k.innerText),
             reset: {disabled: root.querySelector('button.bp-reset').disabled}};
 }"""
 
@@ -221,7 +229,7 @@ def _check_layout(lay, wide, task, where):
                 f"{where}: loss and boundary not side by side: {panels}"
         else:
             assert panels[1]["top"] >= panels[0]["bottom"], f"{where}: loss and boundary not stacked: {panels}"
-    for c, panel in zip(lay["canvases"], panels):
+    for c, panel in zip(lay["canvases"], panels, strict=True):
         assert c["css"]["width"] <= panel["width"] + 0.5 and c["css"]["width"] >= panel["width"] - 1, \
             f"{where}: a canvas of {c['css']['width']} px in a panel of {panel['width']} px"
         assert c["pixels"] >= c["css"]["width"], f"{where}: canvas with fewer pixels than CSS px"

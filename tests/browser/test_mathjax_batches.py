@@ -6,6 +6,8 @@ MathJax's ui/lazy: if a MathJax update changes them, the page silently falls bac
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from conftest import COMPLETE_IN_VIEW, TIMEOUT_MS, WIDGET_VIEW
 
@@ -37,7 +39,7 @@ def test_a_full_first_screen_is_typeset_in_batches_and_the_rest_as_the_reader_sc
     assert first["waiting"] > 0, "the formulas far below were typeset too: MathJax's lazy typesetting is off"
     # The first batch is one formula; each later one at most twice the one before it.
     assert batches[0] == 1 and len(batches) > 1, batches
-    assert all(b <= 2 * max(a, 1) for a, b in zip(batches, batches[1:])), batches
+    assert all(b <= 2 * max(a, 1) for a, b in pairwise(batches)), batches
     assert sum(batches) >= first["typeset"], (batches, first)  # every formula typeset came in a batch
 
     lazy.scroll_through(page)  # waits, window after window, until the math in view is typeset

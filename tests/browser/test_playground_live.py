@@ -280,7 +280,8 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
                     for (const task of ['regression', 'classification']) {
                         const loss = task === 'regression' ? 'squared' : 'cross_entropy';
                         out.losses[hidden + task] = m.meanLoss(layers, Xm, yv, task, hidden, loss);
-                        out.grads[hidden + task] = m.gradients(layers, Xm, yv, task, hidden, loss).map(g => Array.from(g.dW.data));
+                        out.grads[hidden + task] = m.gradients(layers, Xm, yv, task, hidden, loss)
+                            .map(g => Array.from(g.dW.data));
                     }
                 }
                 out.train = m.train(layers, Xm, yv, {task: 'classification', hidden: 'tanh', loss: 'cross_entropy',
@@ -289,9 +290,9 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
             }),
         };
     }""", ["/__bp_js/mlp.js", cases, X.tolist(), y.tolist()])
-    for seed, ks in zip([0, 1, 42, 4294967295], out["uniforms"]):
+    for seed, ks in zip([0, 1, 42, 4294967295], out["uniforms"], strict=True):
         assert ks == (mlp.uniforms(seed, 5) * 2**32).tolist()
-    for (sizes, seed, scale), got in zip(cases, out["cases"]):
+    for (sizes, seed, scale), got in zip(cases, out["cases"], strict=True):
         layers = mlp.init(sizes, seed=seed, scale=scale)
         assert got["W"] == [W.ravel().tolist() for W, _ in layers], (sizes, seed, scale)  # bit for bit
         for hidden in mlp.ACTIVATIONS:
@@ -299,7 +300,8 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
                 where = (sizes, hidden, task)
                 assert np.isclose(got["losses"][hidden + task], mlp.loss(layers, X, y, task=task, hidden=hidden),
                                   rtol=1e-13, atol=0), where
-                for dW, (want, _) in zip(got["grads"][hidden + task], mlp.gradients(layers, X, y, task=task, hidden=hidden)):
+                want_grads = mlp.gradients(layers, X, y, task=task, hidden=hidden)
+                for dW, (want, _) in zip(got["grads"][hidden + task], want_grads, strict=True):
                     np.testing.assert_allclose(dW, want.ravel(), rtol=1e-12, atol=1e-15, err_msg=str(where))
         r = mlp.train(layers, X, y, task="classification", hidden="tanh", eta=0.1, epochs=5, batch_size=6)
         np.testing.assert_allclose(got["train"], r.losses, rtol=1e-12, atol=0)

@@ -48,14 +48,17 @@ STICKING_OUT = """() => {
         for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
             const s = getComputedStyle(p);
             if (s.position === 'fixed' ||
-                (/(auto|scroll|hidden|clip)/.test(s.overflowX) && p.getBoundingClientRect().right <= innerWidth + 0.5)) {
+                (/(auto|scroll|hidden|clip)/.test(s.overflowX)
+                 && p.getBoundingClientRect().right <= innerWidth + 0.5)) {
                 clipped = true; break;
             }
         }
         if (clipped) continue;
-        if ([...el.children].some(c => c.getBoundingClientRect().right > innerWidth + 0.5)) continue;  // name the innermost
-        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-            (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
+        // name the innermost
+        if ([...el.children].some(c => c.getBoundingClientRect().right > innerWidth + 0.5)) continue;
+        const classes = typeof el.className === 'string' && el.className
+            ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '';
+        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes;
         out.push(`${name} (right edge at ${Math.round(r.right)} px: "${(el.textContent || '').trim().slice(0, 40)}")`);
     }
     return {scrollWidth: document.documentElement.scrollWidth, width: innerWidth, out: out.slice(0, 8)};
@@ -80,8 +83,10 @@ FIGURES = """() => [...document.querySelectorAll('article .cell_output img, arti
     .map(i => {
         const s = getComputedStyle(i);
         const px = (v) => parseFloat(v) || 0;
-        const w = i.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth);
-        const h = i.getBoundingClientRect().height - px(s.paddingTop) - px(s.paddingBottom) - px(s.borderTopWidth) - px(s.borderBottomWidth);
+        const w = i.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight)
+            - px(s.borderLeftWidth) - px(s.borderRightWidth);
+        const h = i.getBoundingClientRect().height - px(s.paddingTop) - px(s.paddingBottom)
+            - px(s.borderTopWidth) - px(s.borderBottomWidth);
         return {src: new URL(i.currentSrc || i.src).pathname.split('/').pop().slice(0, 12),
                 natural: [i.naturalWidth, i.naturalHeight], shown: [w, h],
                 // its size: as myst-nb writes it from the output's metadata, else its pixels

@@ -79,15 +79,16 @@ def _tangents(page):
 def _shown(root):
     """What the tangent shows: every number behind it, its controls, its texts."""
     return root.evaluate("""(el) => {
-        const d = el.dataset, input = el.querySelector('input[type=range]');
+        const d = el.dataset, input = el.querySelector('input[type=range]'), canvas = el.querySelector('canvas');
         return {name: d.name, value: JSON.parse(d.value), params: JSON.parse(d.params), range: JSON.parse(d.range),
                 loss: JSON.parse(d.loss), slope: JSON.parse(d.slope), numeric: JSON.parse(d.numeric),
                 relativeError: JSON.parse(d.relativeError), curve: JSON.parse(d.curve), updates: Number(d.updates),
                 menu: el.querySelector('select').value, label: el.querySelector('.bp-slider label').textContent,
-                slider: {value: Number(input.value), min: Number(input.min), max: Number(input.max), step: Number(input.step)},
+                slider: {value: Number(input.value), min: Number(input.min), max: Number(input.max),
+                         step: Number(input.step)},
                 valuetext: input.getAttribute('aria-valuetext'),
                 readout: el.querySelector('[role=status]').innerText,
-                canvas: el.querySelector('canvas').getAttribute('role') + ': ' + el.querySelector('canvas').getAttribute('aria-label')};
+                canvas: canvas.getAttribute('role') + ': ' + canvas.getAttribute('aria-label')};
     }""")
 
 
