@@ -19,8 +19,7 @@ import traitlets
 
 from ._checks import check_epochs, check_eta, check_params
 from .data import FEATURES
-from .network import INITIAL_PARAMS, PARAM_NAMES, train
-from .tangent import symbol
+from .network import INITIAL_PARAMS, PARAM_NAMES, symbol, train
 from .widget import NetworkWidget, TrainingWidget
 
 PARAM_RANGE = (-3.0, 3.0)

@@ -17,7 +17,7 @@ import numpy as np
 
 from ._checks import check_params, check_task
 from .network import PARAM_NAMES, forward
-from .plots import BIASES as NETWORK_BIASES, COLORS, EDGES as NETWORK_EDGES, _fmt
+from .plots import BIASES as NETWORK_BIASES, COLORS, EDGES as NETWORK_EDGES, format_label
 
 # Each node: position (x, y), its symbol, and its kind (for the colour).
 NODES = {
@@ -68,7 +68,7 @@ def draw_graph(ax=None, *, nodes=None, edges=None, task="regression", title=None
     ops = {("z11", "O11"): act, ("z12", "O12"): act, ("z21", "yhat"): act, ("yhat", "L"): loss}
     boxes = {}
     for name, (x, y, tex, kind) in NODES.items():
-        text = tex if name not in nodes else f"{tex}\n{_fmt(nodes[name])}"
+        text = tex if name not in nodes else f"{tex}\n{format_label(nodes[name])}"
         boxes[name] = ax.text(x, y, text, ha="center", va="center", zorder=3,
                               color=ink if name in nodes else "black",
                               bbox={"boxstyle": "round,pad=0.3", "fc": COLORS[kind], "ec": "#333333"})
@@ -84,13 +84,13 @@ def draw_graph(ax=None, *, nodes=None, edges=None, task="regression", title=None
         if param is None:
             ax.text(xm, ym + 0.05, ops[(a, b)], ha="center", va="bottom", color="#595959")
             continue
-        label = _tex(param) if param not in edges else f"{_tex(param)}\n{_fmt(edges[param])}"
+        label = _tex(param) if param not in edges else f"{_tex(param)}\n{format_label(edges[param])}"
         ax.text(xm + dx, ym + dy, label, ha=ha, va=va,
                 color=ink, zorder=4, linespacing=1.1,
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.85})
     for node, bias in BIAS_OF.items():
         x, y, *_ = NODES[node]
-        label = _tex(bias) if bias not in edges else f"{_tex(bias)} = {_fmt(edges[bias])}"
+        label = _tex(bias) if bias not in edges else f"{_tex(bias)} = {format_label(edges[bias])}"
         ax.text(x, y + 0.22, label, ha="center", va="bottom", color=ink)
     ax.set_xlim(-0.45, 9.45)
     ax.set_ylim(-0.45, 1.5)

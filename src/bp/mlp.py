@@ -32,8 +32,8 @@ from itertools import pairwise
 
 import numpy as np
 
-from ._checks import TASKS, _is_real, _numeric_array, check_epochs, check_eta, check_params, check_task
-from .network import DIVERGENCE_LIMIT, PARAM_NAMES, _loss, sigmoid
+from ._checks import TASKS, check_epochs, check_eta, check_params, check_task, is_real, numeric_array
+from .network import DIVERGENCE_LIMIT, PARAM_NAMES, row_loss, sigmoid
 
 ACTIVATIONS = ("identity", "sigmoid", "tanh", "relu")
 """The hidden activations `bp.mlp` knows."""
@@ -94,14 +94,16 @@ def _check_seed(seed):
     return int(seed)
 
 
-def _std(scale, n_in, n_out):
-    """The standard deviation of a layer's initial weights: Xavier (Glorot), He, or a given number."""
+def initial_std(scale, n_in, n_out):
+    """The standard deviation of a layer's initial weights (see `init`) for ``scale``: ``"xavier"``
+    (Glorot) sqrt(2 / (n_in + n_out)), ``"he"`` sqrt(2 / n_in), or a positive number as given; a
+    ValueError for any other ``scale``."""
     if isinstance(scale, str):
         if scale == "xavier":
             return math.sqrt(2.0 / (n_in + n_out))
         if scale == "he":
             return math.sqrt(2.0 / n_in)
-    elif _is_real(scale) and math.isfinite(scale) and scale > 0:
+    elif is_real(scale) and math.isfinite(scale) and scale > 0:
         return float(scale)
     raise ValueError(f"unknown scale {scale!r}: expected 'xavier', 'he' or a positive standard deviation")
 
@@ -126,7 +128,7 @@ def init(sizes, *, seed=0, scale="xavier", task=None):
     u = uniforms(seed, sum(n_in * n_out for n_in, n_out in pairs))
     layers, k = [], 0
     for n_in, n_out in pairs:
-        std = _std(scale, n_in, n_out)
+        std = initial_std(scale, n_in, n_out)
         W = (2.0 * u[k:k + n_in * n_out] - 1.0) * math.sqrt(3.0) * std
         layers.append((W.reshape(n_in, n_out), np.zeros(n_out)))
         k += n_in * n_out
@@ -197,8 +199,8 @@ def _check_layers(layers, task=None):
     for l, pair in enumerate(layers, start=1):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
             raise TypeError(f"layer {l} must be a pair (W, b), got {type(pair).__name__}")
-        W = _numeric_array(pair[0], f"W of layer {l}")
-        b = _numeric_array(pair[1], f"b of layer {l}")
+        W = numeric_array(pair[0], f"W of layer {l}")
+        b = numeric_array(pair[1], f"b of layer {l}")
         if W.ndim != 2 or 0 in W.shape:
             raise ValueError(f"W of layer {l} has shape {W.shape}: expected (n_in, n_out)")
         if b.shape != (W.shape[1],):
@@ -222,7 +224,7 @@ def _check_hidden(hidden, task):
 
 
 def _check_batch(X, y, layers, task):
-    X = _numeric_array(X, "X")
+    X = numeric_array(X, "X")
     n_in = layers[0][0].shape[0]
     if X.ndim != 2 or X.shape[0] < 1:
         raise ValueError(f"X has shape {X.shape}: expected (n, {n_in}), one row per example")
@@ -231,7 +233,7 @@ def _check_batch(X, y, layers, task):
                          f" X needs {n_in} columns, one per input")
     if y is None:
         return X, None
-    y = _numeric_array(y, "y")
+    y = numeric_array(y, "y")
     if y.shape != (X.shape[0],):
         raise ValueError(f"y has shape {y.shape}: expected ({X.shape[0]},), one target per row of X {X.shape}")
     if task == "classification" and not np.all((y == 0) | (y == 1)):
@@ -331,7 +333,7 @@ def _mean_loss(layers, X, y, task, hidden, loss):
     z, yhat = _forward(layers, X, task, hidden)[-1]
     if task == "multiclass":
         return float(np.mean(_multiclass_loss(z, y)))
-    return float(np.mean(_loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)))  # bp.network's losses
+    return float(np.mean(row_loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, loss)))  # bp.network's losses
 
 
 def _one_hot(y, K):
@@ -481,6 +483,6 @@ def train(layers, X, y, *, task, hidden=None, loss=None, eta, epochs, batch_size
     return TrainResult(np.array(losses), layers, False)
 
 
-__all__ = ["ACTIVATIONS", "SCALES", "uniforms", "init", "from_params", "to_params", "sizes",
+__all__ = ["ACTIVATIONS", "SCALES", "uniforms", "initial_std", "init", "from_params", "to_params", "sizes",
            "softmax", "forward", "loss", "gradients", "numerical_gradients", "multiplications",
            "TrainResult", "train"]

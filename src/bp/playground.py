@@ -117,7 +117,7 @@ class Playground(TrainingWidget):
                  batch_size=10, epochs=50, seed=0, scale="xavier", n=200):
         data = datasets(n)
         eta, epochs, batch_size = check_eta(eta), check_epochs(epochs), _check_batch_size(batch_size)
-        mlp._std(scale, 1, 1)  # the same error as bp.mlp.init for a bad scale
+        mlp.initial_std(scale, 1, 1)  # the same error as bp.mlp.init for a bad scale
         super().__init__(datasets=data, dataset=_check_choice(dataset, DATASETS, "dataset"),
                          hidden_layers=hidden_layers, width=width, activation=activation, eta=eta,
                          batch_size=batch_size, epochs=epochs, seed=seed, scale=scale,

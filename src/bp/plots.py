@@ -75,8 +75,9 @@ def use_style():
         select_figure_formats(shell, config.figure_formats, **config.print_figure_kwargs)
 
 
-def _fmt(v):
-    """A number as written on a figure: 4 significant digits, a true minus sign."""
+def format_label(v):
+    """A number as the figures write it (`draw_network`, `bp.graph.draw_graph`): 4 significant digits,
+    a true minus sign (−); text is left as it is."""
     return v if isinstance(v, str) else f"{v:.4g}".replace("-", "−")
 
 
@@ -98,17 +99,17 @@ def draw_network(ax=None, *, edges=None, nodes=None, title=None, color=None):
         ux, uy = (x1 - x0) / length, (y1 - y0) / length  # arrows start and stop at the circles
         ax.annotate("", xy=(x1 - ux * RADIUS, y1 - uy * RADIUS), xytext=(x0 + ux * RADIUS, y0 + uy * RADIUS),
                     arrowprops={"arrowstyle": "->", "color": COLORS["edge"], "lw": 1.2})
-        label = tex if name not in edges else f"{tex} = {_fmt(edges[name])}"
+        label = tex if name not in edges else f"{tex} = {format_label(edges[name])}"
         ax.text(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t, label, ha="center", va="center",
                 color=text_color, bbox=box, zorder=5)
     for name, (x0, y0) in NODES.items():
         kind = "input" if x0 == 0 else "output" if name == "yhat" else "hidden"
         ax.add_patch(mpl.patches.Circle((x0, y0), RADIUS, fc=COLORS[kind], ec="#333333", lw=1.2, zorder=3))
-        label = NODE_TEX[name] if name not in nodes else f"{NODE_TEX[name]}\n{_fmt(nodes[name])}"
+        label = NODE_TEX[name] if name not in nodes else f"{NODE_TEX[name]}\n{format_label(nodes[name])}"
         ax.text(x0, y0, label, ha="center", va="center", color=text_color, zorder=4, linespacing=1.1)
     for name, (node, tex) in BIASES.items():
         x0, y0 = NODES[node]
-        label = tex if name not in edges else f"{tex} = {_fmt(edges[name])}"
+        label = tex if name not in edges else f"{tex} = {format_label(edges[name])}"
         ax.text(x0, y0 - RADIUS - 0.06, label, ha="center", va="top", color=text_color, bbox=box)
     ax.set_xlim(-0.35, 3.95)
     ax.set_ylim(-0.5, 1.3)
@@ -132,3 +133,7 @@ def plot_losses(losses, ax=None, *, label=None, log=True):
     if label:
         ax.legend()
     return line
+
+
+__all__ = ["TEXT_PT", "COLORS", "CLASS_COLORS", "BOUNDARY_CMAP", "ROW_MARKERS", "NODES", "RADIUS", "EDGES", "BIASES",
+           "use_style", "format_label", "draw_network", "plot_losses"]

@@ -20,7 +20,7 @@ import numpy as np
 import traitlets
 
 from ._checks import check_params, check_task, check_xy
-from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error
+from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error, symbol
 from .widget import NetworkWidget
 
 MIN_HALF_WIDTH, MAX_HALF_WIDTH = 3.0, 30.0
@@ -28,18 +28,6 @@ N_CURVE = 201          # points of the curve L(w) the page draws
 SLIDER_STEPS = 400     # the slider's step is a 400th of its range
 H = inspect.signature(numerical_gradients).parameters["h"].default  # the page's central difference: bp's own h
 
-_SUPERSCRIPTS = str.maketrans("12", "¹²")
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def symbol(name):
-    """The notes' symbol of a parameter, in plain text: ``w1_21`` → ``w¹₂₁``, ``b12`` → ``b₁₂``."""
-    if name not in PARAM_NAMES:
-        raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
-    if name.startswith("w"):
-        layer, units = name[1:].split("_")
-        return "w" + layer.translate(_SUPERSCRIPTS) + units.translate(_SUBSCRIPTS)
-    return "b" + name[1:].translate(_SUBSCRIPTS)
 
 
 def loss_along(params, x, y, name, values, *, task, loss_name=None):
@@ -141,4 +129,4 @@ def tangent(x, y, *, task, params=None, name="w2_11", loss=None):
     return Tangent(x, y, task=task, params=params, name=name, loss=loss)
 
 
-__all__ = ["Tangent", "tangent", "loss_along", "slider_range", "symbol"]
+__all__ = ["Tangent", "tangent", "loss_along", "slider_range"]

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..data import X_CLS, Y_CLS
 from ..local import numerical_derivative
-from ..network import INITIAL_PARAMS, forward, loss, numerical_gradients, sigmoid
+from ..network import INITIAL_PARAMS, forward, loss, numerical_gradients, sigmoid, symbol
 from . import Slip
 
 TASK = "classification"
@@ -188,16 +188,13 @@ def _boxed_slip(k, name, tex, chain):
         )
     return Slip(
         part="classification",
-        where=f"boxed result ({k}): ∂L/∂{_PRETTY[name]} — the sign, carried over from ∂L/∂ŷ",
+        where=f"boxed result ({k}): ∂L/∂{symbol(name)} — the sign, carried over from ∂L/∂ŷ",
         as_written=rf"{lhs} = -(\hat y - y){tail}",
         corrected=rf"{lhs} = (\hat y - y){tail}",
         wrong=_boxed_as_written(name), right=_boxed_right(name), reference=_grad_ref(name),
         anchor="cls-slip-boxed-signs", key=f"cls-boxed-{k}",
     )
 
-
-_PRETTY = {"w2_11": "w²₁₁", "w2_21": "w²₂₁", "b21": "b₂₁", "w1_11": "w¹₁₁", "w1_21": "w¹₂₁",
-           "b11": "b₁₁", "w1_12": "w¹₁₂", "w1_22": "w¹₂₂", "b12": "b₁₂"}
 
 _DL_DYHAT = r"\frac{\partial L}{\partial \hat y}"
 
