@@ -25,8 +25,7 @@ def test_fmt_formats_the_code_and_keeps_the_widget_state(tmp_path):
     nbformat.write(nb, untouched)
     clean = untouched.read_text(encoding="utf-8")
 
-    run = subprocess.run([sys.executable, ROOT / "scripts" / "fmt.py", RUFF, tmp_path],
-                         capture_output=True, text=True)
+    run = subprocess.run([sys.executable, ROOT / "scripts" / "fmt.py", RUFF, tmp_path], capture_output=True, text=True)
 
     assert run.returncode == 0, run.stderr
     # Byte for byte what nbformat writes for the formatted code: the same numbers, the same layout.

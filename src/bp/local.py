@@ -68,8 +68,10 @@ def numerical_derivative(params, x, of, wrt, *, task, y=None, loss=None, h=1e-6)
     if of not in NODES:
         raise KeyError(f"unknown quantity {of!r}: expected one of {', '.join(NODES)}")
     if wrt not in PARAM_NAMES + INPUTS + NODES:
-        raise KeyError(f"unknown quantity {wrt!r}: expected a parameter ({', '.join(PARAM_NAMES)}), "
-                       f"an input ({', '.join(INPUTS)}) or a node ({', '.join(NODES)})")
+        raise KeyError(
+            f"unknown quantity {wrt!r}: expected a parameter ({', '.join(PARAM_NAMES)}), "
+            f"an input ({', '.join(INPUTS)}) or a node ({', '.join(NODES)})"
+        )
     if of == "L" and y is None:
         raise ValueError("the loss L needs the target: pass y=...")
     if not (isinstance(h, (int, float)) and not isinstance(h, bool) and np.isfinite(h) and h > 0):

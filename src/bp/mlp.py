@@ -129,7 +129,7 @@ def init(sizes, *, seed=0, scale="xavier", task=None):
     layers, k = [], 0
     for n_in, n_out in pairs:
         std = initial_std(scale, n_in, n_out)
-        W = (2.0 * u[k:k + n_in * n_out] - 1.0) * math.sqrt(3.0) * std
+        W = (2.0 * u[k : k + n_in * n_out] - 1.0) * math.sqrt(3.0) * std
         layers.append((W.reshape(n_in, n_out), np.zeros(n_out)))
         k += n_in * n_out
     return layers
@@ -140,8 +140,9 @@ def _check_sizes(sizes, task=None):
         sizes = list(sizes)
     except TypeError:
         raise TypeError(f"sizes must be a list of layer widths such as [2, 8, 1], got {sizes!r}") from None
-    if len(sizes) < 2 or any(not isinstance(s, numbers.Integral) or isinstance(s, (bool, np.bool_)) or s < 1
-                             for s in sizes):
+    if len(sizes) < 2 or any(
+        not isinstance(s, numbers.Integral) or isinstance(s, (bool, np.bool_)) or s < 1 for s in sizes
+    ):
         raise ValueError(f"sizes must list at least two widths >= 1 (inputs, ..., output), got {sizes!r}")
     _check_outputs(sizes[-1], task, f"sizes {sizes!r}:")
     return [int(s) for s in sizes]
@@ -151,14 +152,15 @@ def _check_outputs(K, task, where):
     """One output unit, or K ≥ 2 (one per class) for multiclass."""
     if task == "multiclass":
         if K < 2:
-            raise ValueError(f"{where} task='multiclass' needs at least two classes, one output unit each;"
-                             f" the output layer has {K}")
+            raise ValueError(
+                f"{where} task='multiclass' needs at least two classes, one output unit each; the output layer has {K}"
+            )
     elif K != 1:
-        raise ValueError(f"{where} the output layer must have one unit (or use task='multiclass' for"
-                         f" {K} classes)")
+        raise ValueError(f"{where} the output layer must have one unit (or use task='multiclass' for {K} classes)")
 
 
 # --------------------------------------------------------------------------- the notes' network
+
 
 def from_params(params):
     """The notes' 2-2-1 network as layers: ``W1[i-1, j-1] = w1_ij``, ``W2[j-1, 0] = w2_j1``."""
@@ -191,6 +193,7 @@ def sizes(layers, *, task=None):
 
 # --------------------------------------------------------------------------- checks
 
+
 def _check_layers(layers, task=None):
     """New float arrays of a well-formed network (the caller's arrays are never touched)."""
     if isinstance(layers, (str, bytes)) or not isinstance(layers, (list, tuple)) or not layers:
@@ -204,12 +207,16 @@ def _check_layers(layers, task=None):
         if W.ndim != 2 or 0 in W.shape:
             raise ValueError(f"W of layer {l} has shape {W.shape}: expected (n_in, n_out)")
         if b.shape != (W.shape[1],):
-            raise ValueError(f"b of layer {l} has shape {b.shape} but W of layer {l} has shape {W.shape}:"
-                             f" b must have shape ({W.shape[1]},), one bias per unit")
+            raise ValueError(
+                f"b of layer {l} has shape {b.shape} but W of layer {l} has shape {W.shape}:"
+                f" b must have shape ({W.shape[1]},), one bias per unit"
+            )
         if out and out[-1][0].shape[1] != W.shape[0]:
             prev = out[-1][0].shape
-            raise ValueError(f"W of layer {l} has shape {W.shape} but W of layer {l - 1} has shape {prev}:"
-                             f" layer {l} needs {prev[1]} rows, one per unit of layer {l - 1}")
+            raise ValueError(
+                f"W of layer {l} has shape {W.shape} but W of layer {l - 1} has shape {prev}:"
+                f" layer {l} needs {prev[1]} rows, one per unit of layer {l - 1}"
+            )
         out.append((W, b))
     _check_outputs(out[-1][0].shape[1], task, f"W of the output layer has shape {out[-1][0].shape}:")
     return out
@@ -229,8 +236,10 @@ def _check_batch(X, y, layers, task):
     if X.ndim != 2 or X.shape[0] < 1:
         raise ValueError(f"X has shape {X.shape}: expected (n, {n_in}), one row per example")
     if X.shape[1] != n_in:
-        raise ValueError(f"X has shape {X.shape} but W of layer 1 has shape {layers[0][0].shape}:"
-                         f" X needs {n_in} columns, one per input")
+        raise ValueError(
+            f"X has shape {X.shape} but W of layer 1 has shape {layers[0][0].shape}:"
+            f" X needs {n_in} columns, one per input"
+        )
     if y is None:
         return X, None
     y = numeric_array(y, "y")
@@ -247,12 +256,16 @@ def _check_labels(y, K):
     """Multiclass targets are the class labels 0, 1, …, K − 1, one per row."""
     bad = np.flatnonzero(y != np.round(y))
     if bad.size:
-        raise ValueError(f"multiclass targets are class labels 0, 1, ..., {K - 1} (whole numbers);"
-                         f" row {bad[0]} has {float(y[bad[0]])}")
+        raise ValueError(
+            f"multiclass targets are class labels 0, 1, ..., {K - 1} (whole numbers);"
+            f" row {bad[0]} has {float(y[bad[0]])}"
+        )
     bad = np.flatnonzero((y < 0) | (y > K - 1))
     if bad.size:
-        raise ValueError(f"multiclass targets are class labels 0, 1, ..., {K - 1} (the output layer has {K}"
-                         f" units); row {bad[0]} has {int(y[bad[0]])}")
+        raise ValueError(
+            f"multiclass targets are class labels 0, 1, ..., {K - 1} (the output layer has {K}"
+            f" units); row {bad[0]} has {int(y[bad[0]])}"
+        )
 
 
 def _check_task(task, loss):
@@ -275,6 +288,7 @@ def _check_all(layers, X, y, task, hidden, loss):
 
 
 # --------------------------------------------------------------------------- forward and backward
+
 
 def softmax(z):
     """p = softmax(z) row by row: pₖ = e^(zₖ) / Σⱼ e^(zⱼ), computed as e^(zₖ − m) / Σⱼ e^(zⱼ − m) with
@@ -391,8 +405,8 @@ def numerical_gradients(layers, X, y, *, task, hidden=None, loss=None, h=1e-6, s
     NaN: the chapter times that and scales up.
     """
     layers, X, y, task, hidden, loss = _check_all(layers, X, y, task, hidden, loss)
-    arrays = [arr for pair in layers for arr in pair]         # our own copies, nudged in place
-    flat = [arr.reshape(-1) for arr in arrays]                # views into them
+    arrays = [arr for pair in layers for arr in pair]  # our own copies, nudged in place
+    flat = [arr.reshape(-1) for arr in arrays]  # views into them
     out = [np.full(arr.shape, np.nan) for arr in arrays]
     total = sum(v.size for v in flat)
     if sample is None:
@@ -434,6 +448,7 @@ def multiplications(sizes, rows=1):
 
 # --------------------------------------------------------------------------- training
 
+
 @dataclass(frozen=True)
 class TrainResult:
     """What `train` returns: the loss after each epoch, the final layers, and whether it diverged."""
@@ -472,7 +487,7 @@ def train(layers, X, y, *, task, hidden=None, loss=None, eta, epochs, batch_size
         for _ in range(epochs):
             new = layers
             for s in starts:
-                Xb, yb = X[s:s + batch_size], y[s:s + batch_size]
+                Xb, yb = X[s : s + batch_size], y[s : s + batch_size]
                 grads = _backward(new, Xb, yb, _forward(new, Xb, task, hidden), task, hidden, loss)
                 new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads, strict=True)]
             L = _mean_loss(new, X, y, task, hidden, loss)
@@ -483,6 +498,21 @@ def train(layers, X, y, *, task, hidden=None, loss=None, eta, epochs, batch_size
     return TrainResult(np.array(losses), layers, False)
 
 
-__all__ = ["ACTIVATIONS", "SCALES", "uniforms", "initial_std", "init", "from_params", "to_params", "sizes",
-           "softmax", "forward", "loss", "gradients", "numerical_gradients", "multiplications",
-           "TrainResult", "train"]
+__all__ = [
+    "ACTIVATIONS",
+    "SCALES",
+    "uniforms",
+    "initial_std",
+    "init",
+    "from_params",
+    "to_params",
+    "sizes",
+    "softmax",
+    "forward",
+    "loss",
+    "gradients",
+    "numerical_gradients",
+    "multiplications",
+    "TrainResult",
+    "train",
+]

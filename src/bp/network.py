@@ -224,5 +224,20 @@ def train(params, x, y, *, task, eta, epochs, loss=None):
     return TrainResult(np.array(losses), p, False)
 
 
-__all__ = ["PARAM_NAMES", "INITIAL_PARAMS", "DIVERGENCE_LIMIT", "symbol", "sigmoid", "act", "row_loss", "forward",
-           "loss", "gradients", "numerical_gradients", "relative_error", "gradient_check", "TrainResult", "train"]
+__all__ = [
+    "PARAM_NAMES",
+    "INITIAL_PARAMS",
+    "DIVERGENCE_LIMIT",
+    "symbol",
+    "sigmoid",
+    "act",
+    "row_loss",
+    "forward",
+    "loss",
+    "gradients",
+    "numerical_gradients",
+    "relative_error",
+    "gradient_check",
+    "TrainResult",
+    "train",
+]

@@ -24,10 +24,9 @@ from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gra
 from .widget import NetworkWidget
 
 MIN_HALF_WIDTH, MAX_HALF_WIDTH = 3.0, 30.0
-N_CURVE = 201          # points of the curve L(w) the page draws
-SLIDER_STEPS = 400     # the slider's step is a 400th of its range
+N_CURVE = 201  # points of the curve L(w) the page draws
+SLIDER_STEPS = 400  # the slider's step is a 400th of its range
 H = inspect.signature(numerical_gradients).parameters["h"].default  # the page's central difference: bp's own h
-
 
 
 def loss_along(params, x, y, name, values, *, task, loss_name=None):
@@ -43,7 +42,7 @@ def slider_range(params, x, y, name, *, task, loss_name=None):
     wide = np.linspace(v - MAX_HALF_WIDTH, v + MAX_HALF_WIDTH, 601)
     best = wide[np.argmin(loss_along(params, x, y, name, wide, task=task, loss_name=loss_name))]
     half = MIN_HALF_WIDTH
-    if abs(best - v) < MAX_HALF_WIDTH * 0.99:           # an interior minimum: make room for it (1.3 × its distance)
+    if abs(best - v) < MAX_HALF_WIDTH * 0.99:  # an interior minimum: make room for it (1.3 × its distance)
         half = min(MAX_HALF_WIDTH, max(half, math.ceil(130 * abs(best - v)) / 100))
     # Short decimals: the browser's slider keeps ~15 digits, so its ends are then exactly these.
     return round(v - half, 6), round(v + half, 6)
@@ -85,8 +84,9 @@ class Tangent(NetworkWidget):
     @traitlets.validate("name")
     def _valid_name(self, proposal):
         if proposal["value"] not in PARAM_NAMES:
-            raise traitlets.TraitError(f"unknown parameter {proposal['value']!r}; expected one of "
-                                       f"{', '.join(PARAM_NAMES)}")
+            raise traitlets.TraitError(
+                f"unknown parameter {proposal['value']!r}; expected one of {', '.join(PARAM_NAMES)}"
+            )
         return proposal["value"]
 
     @traitlets.validate("value")
@@ -100,7 +100,7 @@ class Tangent(NetworkWidget):
 
     @traitlets.observe("name")
     def _new_name(self, change):
-        self.value = self.params[change["new"]]   # the others back at their start, as the menu does
+        self.value = self.params[change["new"]]  # the others back at their start, as the menu does
 
     @property
     def readout(self):
@@ -111,8 +111,14 @@ class Tangent(NetworkWidget):
         x, y = np.array(self.x), np.array(self.y)
         slope = gradients(p, x, y, task=self.task, loss=self.loss)[self.name]
         numeric = numerical_gradients(p, x, y, task=self.task, loss=self.loss, h=self.h)[self.name]
-        return {"name": self.name, "value": self.value, "loss": loss(p, x, y, task=self.task, loss=self.loss),
-                "slope": slope, "numeric": numeric, "relative_error": relative_error(slope, numeric)}
+        return {
+            "name": self.name,
+            "value": self.value,
+            "loss": loss(p, x, y, task=self.task, loss=self.loss),
+            "slope": slope,
+            "numeric": numeric,
+            "relative_error": relative_error(slope, numeric),
+        }
 
     def __repr__(self):
         return f"<bp.tangent.Tangent: {self.task}, {self.name} = {self.value:.3f}>"

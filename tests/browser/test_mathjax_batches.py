@@ -9,6 +9,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 import pytest
+
 from conftest import COMPLETE_IN_VIEW, TIMEOUT_MS, WIDGET_VIEW
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,8 @@ def test_a_full_first_screen_is_typeset_in_batches_and_the_rest_as_the_reader_sc
     page, log = visit(PAGE, viewport={"width": 1400, "height": 900})
     page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=TIMEOUT_MS)
     assert page.evaluate("() => Array.isArray(MathJax.startup.document.bpBatches)"), (
-        "mathjax-batches.js is not in place (not in the page, or MathJax's ui/lazy changed): one batch")
+        "mathjax-batches.js is not in place (not in the page, or MathJax's ui/lazy changed): one batch"
+    )
     page.wait_for_function(QUIET, timeout=TIMEOUT_MS)
     first = page.evaluate(STATE)
     batches = first["batches"]
