@@ -34,10 +34,12 @@ COLORS = {"input": "#dbe9f6", "hidden": "#fde9c9", "output": "#d9f0d3", "edge": 
 # so that no row is lost on a region of its own colour. ``ax.scatter(..., **ROW_MARKERS[label])``.
 CLASS_COLORS = ("#e69f00", "#0072b2")
 BOUNDARY_CMAP = LinearSegmentedColormap.from_list("bp_boundary", [CLASS_COLORS[0], "#f7f7f7", CLASS_COLORS[1]])
+"""ŷ over the plane: orange at 0, light grey at 0.5, blue at 1 (`CLASS_COLORS`), as the explorers draw it."""
 ROW_MARKERS = {
     0: {"marker": "o", "facecolor": "white", "edgecolor": "black", "linewidth": 1.5},
     1: {"marker": "^", "facecolor": "black", "edgecolor": "white", "linewidth": 1.0},
 }
+"""The rows of each class as the explorers draw them: ``ax.scatter(..., **ROW_MARKERS[label])``."""
 
 # Where each node sits: inputs left, hidden units middle, output right.
 NODES = {"CGPA": (0.0, 1.0), "IQ": (0.0, 0.0), "O11": (1.8, 1.0), "O12": (1.8, 0.0), "yhat": (3.6, 0.5)}
