@@ -17,12 +17,14 @@ export CHROMIUM
 
 .PHONY: help install book test check check-notebooks test-unit test-node test-notebooks test-book notebooks lab bench clean \
         test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
-        widgets node
+        widgets node lint fmt
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
 	@echo "make test       set up .venv if needed, run the whole test suite"
 	@echo "make check      while writing (≤ 90 s): unit and node tests, strict nbval of the notebooks changed from main (ALL=1: all), the strict build"
+	@echo "make lint       ruff: lint and format check of the Python and the notebooks' code cells (part of make test)"
+	@echo "make fmt        ruff: format the Python and the notebooks' code cells, apply the safe lint fixes"
 	@echo "make notebooks  re-execute every chapter in place (refreshes the stored outputs)"
 	@echo "make lab        open the chapters in JupyterLab"
 	@echo "make test-node  the JavaScript twins and pure front-end functions against Python, under node --test (seconds)"
@@ -47,7 +49,7 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: lint-workflows test-unit test-node test-notebooks test-book test-browser test-binder test-lab
+test: lint lint-workflows test-unit test-node test-notebooks test-book test-browser test-binder test-lab
 
 # The loop while writing a page: unit and node tests, strict nbval of the notebooks that differ from
 # $(BASE) (committed or not, new ones included; ALL=1: every notebook) and the strict build, two at a time.
@@ -100,6 +102,18 @@ test-lab: $(STAMP) chromium
 # Binder simulated: fresh venv from exactly requirements.txt with runtime.txt's Python (slow).
 test-binder: $(STAMP)
 	$(BIN)/python -m pytest tests/binder
+
+# ruff (pinned in requirements.txt, configured in pyproject.toml and chapters/ruff.toml): the rules, then
+# the layout; notebooks' code cells included. `make fmt` applies what ruff can fix itself.
+LINT_PATHS := src tests scripts benchmarks chapters $(wildcard *.py)
+
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+# ruff's writer would change numbers in the notebooks' widget state: scripts/fmt.py keeps their JSON.
+fmt: $(STAMP)
+	$(BIN)/python scripts/fmt.py $(BIN)/ruff $(LINT_PATHS)
 
 # The GitHub workflows against their JSON schema (shipped inside check-jsonschema: works offline).
 lint-workflows: $(STAMP)

@@ -31,9 +31,8 @@ import numpy as np
 
 # The test harness (server, browser, explorer on the page) lives with the JupyterLab test.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "lab"))
+from labharness import CHAPTERS, CHROMIUM, Explorer, LabServer, chapters_with_explorer, launch_chromium, open_and_run  # noqa: E402
 from latency_js import TIMING_JS  # noqa: E402
-from labharness import (CHAPTERS, CHROMIUM, Explorer, LabServer, chapters_with_explorer,  # noqa: E402
-                        launch_chromium, open_and_run)
 
 MOVES = [("η", "ArrowRight"), ("w2_21", "PageUp"), ("η", "ArrowLeft"), ("w2_21", "PageDown")]
 
@@ -76,8 +75,10 @@ def main():
             marks = measure_page(page, Explorer(page, 0), moves, args.pause)
             page.close()
             print(f"\n{nb.stem}: {len(marks)} slider moves in JupyterLab ({CHROMIUM}, {browser.version})")
-            print(summary("slider change -> new curve shown", [m["frame"] - m["key"] for m in marks])
-                  + "   (target: median <= 100 ms)")
+            print(
+                summary("slider change -> new curve shown", [m["frame"] - m["key"] for m in marks])
+                + "   (target: median <= 100 ms)"
+            )
             print(summary("  keydown -> trained and drawn", [m["drawn"] - m["key"] for m in marks]))
             print(summary("    of which training + drawing", [m["compute"] for m in marks]))
             print(summary("  drawn -> next frame (paint)", [m["frame"] - m["drawn"] for m in marks]))

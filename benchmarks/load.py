@@ -38,10 +38,18 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from book_browser import ARGS, CHROMIUM, HTML  # shared with page_latency.py
+
 SIZES = {
     "desktop": {"context": {"viewport": {"width": 1400, "height": 900}}, "cpu": 1},
-    "phone": {"context": {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3,
-                          "is_mobile": True, "has_touch": True}, "cpu": 4},
+    "phone": {
+        "context": {
+            "viewport": {"width": 390, "height": 844},
+            "device_scale_factor": 3,
+            "is_mobile": True,
+            "has_touch": True,
+        },
+        "cpu": 4,
+    },
 }
 WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 GZIP_TYPES = (".html", ".js", ".css", ".json", ".svg", ".map", ".txt", ".xml", ".inv")
@@ -120,9 +128,12 @@ def _served(handler_log, start):
 
 def pages_of_book():
     """Every page of the built book (index.html only redirects; _static and the like are assets)."""
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
-                  and p.relative_to(HTML).as_posix() != "index.html")
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
+        and p.relative_to(HTML).as_posix() != "index.html"
+    )
 
 
 def wait_quiet(page, log):
@@ -140,8 +151,9 @@ def wait_quiet(page, log):
 def one_load(browser, server, path, size):
     spec = SIZES[size]
     context = browser.new_context(service_workers="block", **spec["context"])
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/")
-                  else r.abort("blockedbyclient"))
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/") else r.abort("blockedbyclient")
+    )
     context.add_init_script(PROBE_JS)
     page = context.new_page()
     if spec["cpu"] > 1:
@@ -153,8 +165,14 @@ def one_load(browser, server, path, size):
     first = page.evaluate(READ_JS)
     kb, requests = _served(log, start)
     lt = [d for _, d in first["lt"]]
-    r = {"kB": kb, "req": requests, "FCP": first["fcp"], "load": first["load"],
-         "LT sum": sum(lt), "LT max": max(lt, default=0.0)}
+    r = {
+        "kB": kb,
+        "req": requests,
+        "FCP": first["fcp"],
+        "load": first["load"],
+        "LT sum": sum(lt),
+        "LT max": max(lt, default=0.0),
+    }
     if page.locator(WIDGET_VIEW).count():
         mark, n_lt = len(log), len(first["lt"])
         t_scroll = page.evaluate(f"""() => {{
@@ -174,9 +192,18 @@ def one_load(browser, server, path, size):
     return r
 
 
-COLUMNS = [("kB", "kB gz", 7, 0), ("req", "req", 4, 0), ("FCP", "FCP", 6, 0), ("load", "load", 6, 0),
-           ("LT sum", "LT sum", 7, 0), ("LT max", "LT max", 7, 0), ("widget nav", "widget nav", 11, 0),
-           ("widget scroll", "widget scroll", 14, 0), ("+kB", "+kB", 6, 0), ("+LT", "+LT", 6, 0)]
+COLUMNS = [
+    ("kB", "kB gz", 7, 0),
+    ("req", "req", 4, 0),
+    ("FCP", "FCP", 6, 0),
+    ("load", "load", 6, 0),
+    ("LT sum", "LT sum", 7, 0),
+    ("LT max", "LT max", 7, 0),
+    ("widget nav", "widget nav", 11, 0),
+    ("widget scroll", "widget scroll", 14, 0),
+    ("+kB", "+kB", 6, 0),
+    ("+LT", "+LT", 6, 0),
+]
 
 
 def row(path, results):
@@ -198,9 +225,13 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="loads per page and size (the median is shown)")
     parser.add_argument("--page", action="append", help="only pages whose path contains this (repeatable)")
     parser.add_argument("--size", choices=sorted(SIZES), action="append", help="only this size (repeatable)")
-    parser.add_argument("--before", type=Path, metavar="DIR",
-                        help="another build of the book (e.g. main's) measured too, its loads alternating "
-                             "with this one's so that both see the same machine load")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="DIR",
+        help="another build of the book (e.g. main's) measured too, its loads alternating "
+        "with this one's so that both see the same machine load",
+    )
     parser.add_argument("--json", type=Path, help="also write every load's figures here")
     args = parser.parse_args()
     if not (HTML / "index.html").is_file():
@@ -215,8 +246,10 @@ def main():
     everything = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        print(f"Chromium {browser.version}; medians of {args.runs} cold loads; times in ms from navigation start"
-              + ("; before/after loads alternate" if len(builds) > 1 else ""))
+        print(
+            f"Chromium {browser.version}; medians of {args.runs} cold loads; times in ms from navigation start"
+            + ("; before/after loads alternate" if len(builds) > 1 else "")
+        )
         for size in sizes:
             spec = SIZES[size]["context"]["viewport"]
             cpu = SIZES[size]["cpu"]

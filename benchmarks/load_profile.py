@@ -23,10 +23,22 @@ from book_browser import ARGS, CHROMIUM, HTML
 LONG_US = 50_000
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute"]
 # Trace events → what they are (the others are nested in these or are bookkeeping).
-KINDS = {"EvaluateScript": "evaluate", "FunctionCall": "call", "TimerFire": "call", "FireAnimationFrame": "call",
-         "EventDispatch": "call", "RunMicrotasks": "call", "UpdateLayoutTree": "style", "Layout": "layout",
-         "ParseHTML": "parse HTML", "ParseAuthorStyleSheet": "parse CSS", "PrePaint": "paint",
-         "Paint": "paint", "Layerize": "paint", "Commit": "paint"}
+KINDS = {
+    "EvaluateScript": "evaluate",
+    "FunctionCall": "call",
+    "TimerFire": "call",
+    "FireAnimationFrame": "call",
+    "EventDispatch": "call",
+    "RunMicrotasks": "call",
+    "UpdateLayoutTree": "style",
+    "Layout": "layout",
+    "ParseHTML": "parse HTML",
+    "ParseAuthorStyleSheet": "parse CSS",
+    "PrePaint": "paint",
+    "Paint": "paint",
+    "Layerize": "paint",
+    "Commit": "paint",
+}
 
 
 def record(path, size, trace):
@@ -38,8 +50,9 @@ def record(path, size, trace):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         context = browser.new_context(service_workers="block", **spec["context"])
-        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/")
-                      else r.abort("blockedbyclient"))
+        context.route(
+            "**/*", lambda r: r.continue_() if r.request.url.startswith(server + "/") else r.abort("blockedbyclient")
+        )
         context.add_init_script(load.PROBE_JS)
         page = context.new_page()
         if spec["cpu"] > 1:
@@ -68,11 +81,13 @@ def breakdown(trace):
     """[(start ms, duration ms, Counter label → ms)] of the main thread's tasks over 50 ms."""
     events = json.loads(Path(trace).read_text())
     events = events["traceEvents"] if isinstance(events, dict) else events
-    threads = collections.Counter((e["pid"], e["tid"]) for e in events
-                                  if e.get("name") == "RunTask" and e.get("dur", 0) > LONG_US)
+    threads = collections.Counter(
+        (e["pid"], e["tid"]) for e in events if e.get("name") == "RunTask" and e.get("dur", 0) > LONG_US
+    )
     main = threads.most_common(1)[0][0]
-    mine = sorted((e for e in events if (e.get("pid"), e.get("tid")) == main and e.get("ph") == "X"),
-                  key=lambda e: e["ts"])
+    mine = sorted(
+        (e for e in events if (e.get("pid"), e.get("tid")) == main and e.get("ph") == "X"), key=lambda e: e["ts"]
+    )
     tasks = [e for e in mine if e["name"] == "RunTask" and e["dur"] > LONG_US]
     out = []
     for task in tasks:

@@ -46,13 +46,13 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import numpy as np
-from book_browser import ARGS, CHROMIUM, HTML, open_offline
-from latency_js import TIMING_JS
 
 import bp
+from book_browser import ARGS, CHROMIUM, HTML, open_offline
 from bp.sphinxext import MANIFEST_ID
+from latency_js import TIMING_JS
 
-JS = Path(bp.__file__).parent / "js"   # the front ends' sources, real ES modules: mlp.js timed alone
+JS = Path(bp.__file__).parent / "js"  # the front ends' sources, real ES modules: mlp.js timed alone
 
 MOVES = [("eta", "ArrowRight"), ("w2_21", "PageUp"), ("eta", "ArrowLeft"), ("w2_21", "PageDown")]
 WEIGHT_JS = """() => {
@@ -79,7 +79,7 @@ def explorer_state_bytes(page_file):
     text = page_file.read_text(encoding="utf-8")
     marker = '<script type="application/vnd.jupyter.widget-state+json">'
     start = text.index(marker) + len(marker)
-    state = json.loads(text[start:text.index("</script>", start)])["state"]
+    state = json.loads(text[start : text.index("</script>", start)])["state"]
     models = [m for m in state.values() if m["model_name"] == "AnyModel"]
     return len(models), sum(len(json.dumps(m)) for m in models)
 
@@ -92,8 +92,11 @@ PLAYGROUND_SETTINGS = [
     ("deepest and widest: 4x8 tanh, batch 10, 50 epochs", {"hidden_layers": 4, "width": 8}, 20),
     ("per-sample SGD: 2x4 tanh, batch 1, 50 epochs", {"batch_size": "1"}, 20),
     ("1000 epochs: 2x4 tanh, batch 10", {"epochs": 1000}, 10),
-    ("heaviest: students, 4x8 ReLU, batch 1, 1000 epochs",
-     {"dataset": "placed", "hidden_layers": 4, "width": 8, "activation": "relu", "batch_size": "1", "epochs": 1000}, 4),
+    (
+        "heaviest: students, 4x8 ReLU, batch 1, 1000 epochs",
+        {"dataset": "placed", "hidden_layers": 4, "width": 8, "activation": "relu", "batch_size": "1", "epochs": 1000},
+        4,
+    ),
 ]
 # The widget's own work and the page's responsiveness while it runs (per setting): for each run
 # done, where it trained (data-ran-on), the run (data-compute-ms), the drawing (data-draw-ms) and
@@ -102,7 +105,8 @@ PLAYGROUND_SETTINGS = [
 # when the run trained there), the worker's chunks (data-last-chunk-ms), the longest gap between two
 # frames, long tasks, the progress bar.
 WATCH_JS = """(root) => {
-  const P = window.__bpWatch = {main: 0, workerChunk: 0, workerChunks: [], gap: 0, progress: false, longtasks: 0, longest: 0, done: []};
+  const P = window.__bpWatch = {main: 0, workerChunk: 0, workerChunks: [], gap: 0, progress: false,
+                                longtasks: 0, longest: 0, done: []};
   new MutationObserver((records) => {
     const d = root.dataset;
     for (const r of records) {
@@ -123,8 +127,9 @@ WATCH_JS = """(root) => {
   let last = performance.now();
   const tick = (t) => { P.gap = Math.max(P.gap, t - last); last = t; requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) { P.longtasks += 1; P.longest = Math.max(P.longest, e.duration); } })
-    .observe({type: 'longtask', buffered: false});
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) { P.longtasks += 1; P.longest = Math.max(P.longest, e.duration); }
+  }).observe({type: 'longtask', buffered: false});
 }"""
 
 
@@ -136,7 +141,8 @@ TRAIN_ONLY_JS = """async ([src, datasets, limit]) => {
   const d = datasets.find((d) => d.name === 'circles');
   const X = m.matrix(d.x.length, 2, Float64Array.from(d.x.flatMap((r) => r.map((v, c) => (v - d.mean[c]) / d.std[c]))));
   const y = Float64Array.from(d.y);
-  const opts = {task: 'classification', hidden: 'tanh', loss: 'cross_entropy', eta: 0.1, epochs: 50, batchSize: 10, limit};
+  const opts = {task: 'classification', hidden: 'tanh', loss: 'cross_entropy', eta: 0.1, epochs: 50,
+                batchSize: 10, limit};
   const times = [];
   for (let i = 0; i < %d + 30; i++) {
     const layers = m.init([2, 4, 4, 1], {seed: 0});
@@ -157,10 +163,16 @@ def set_control(page, root, name, value, state):
         control.select_option(str(value))
     else:
         index = state["epoch_values"].index(value) if name == "epochs" else value
-        control.evaluate("""(c, v) => { c.value = String(v); c.dispatchEvent(new Event('input', {bubbles: true}));
-                                        c.dispatchEvent(new Event('change', {bubbles: true})); }""", index)
-    page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
-                           arg=[root.element_handle(), n], timeout=600_000)
+        control.evaluate(
+            """(c, v) => { c.value = String(v); c.dispatchEvent(new Event('input', {bubbles: true}));
+                                        c.dispatchEvent(new Event('change', {bubbles: true})); }""",
+            index,
+        )
+    page.wait_for_function(
+        "([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
+        arg=[root.element_handle(), n],
+        timeout=600_000,
+    )
 
 
 def playground_models(page_file):
@@ -168,7 +180,7 @@ def playground_models(page_file):
     text = page_file.read_text(encoding="utf-8")
     marker = '<script type="application/vnd.jupyter.widget-state+json">'
     start = text.index(marker) + len(marker)
-    state = json.loads(text[start:text.index("</script>", start)])["state"]
+    state = json.loads(text[start : text.index("</script>", start)])["state"]
     return [m["state"] for m in state.values() if m["state"].get("_anywidget_id") == PLAYGROUND]
 
 
@@ -179,14 +191,19 @@ def playground_state_bytes(page_file):
     text = page_file.read_text(encoding="utf-8")
     manifest = json.loads(re.search(rf'<script id="{MANIFEST_ID}" type="application/json">(.*?)</script>', text)[1])
     served = sum((page_file.parent / url).stat().st_size for url in manifest["playground"].values())
-    return (len(models), sum(len(json.dumps(m)) for m in models), served,
-            sum(len(json.dumps(m["datasets"])) for m in models))
+    return (
+        len(models),
+        sum(len(json.dumps(m)) for m in models),
+        served,
+        sum(len(json.dumps(m["datasets"])) for m in models),
+    )
 
 
 def show_first_widget(page):
     """A widget is drawn when it comes near the window: scroll to the page's first one."""
     page.locator('script[type="application/vnd.jupyter.widget-view+json"]').first.evaluate(
-        "s => s.parentElement.scrollIntoView({block: 'center'})")
+        "s => s.parentElement.scrollIntoView({block: 'center'})"
+    )
 
 
 def measure_playgrounds(browser, server, path):
@@ -215,34 +232,50 @@ def measure_playgrounds(browser, server, path):
         done = watch["done"]
         where = sorted({d["ranOn"] for d in done})
         print(f"  {label} ({len(marks)} changes; trained on the {' and the '.join(where)})")
-        print("  " + summary("  control change -> new figure shown", [m["frame"] - m["key"] for m in marks])
-              + ("   (target: median < 16 ms)" if not controls else ""))
+        print(
+            "  "
+            + summary("  control change -> new figure shown", [m["frame"] - m["key"] for m in marks])
+            + ("   (target: median < 16 ms)" if not controls else "")
+        )
         print(f"        every figure timed is the complete run: {sum(d['complete'] for d in done)} of {len(done)}")
         print("  " + summary("    of which the run", [d["run"] for d in done]))
         print("  " + summary("    and drawing it (page's thread)", [d["draw"] for d in done]))
         if watch["workerChunks"]:
-            print("  " + summary("  the worker's chunks", watch["workerChunks"])
-                  + f"   ({len(watch['workerChunks'])} chunks; wall-clock: a loaded machine stretches them)")
+            print(
+                "  "
+                + summary("  the worker's chunks", watch["workerChunks"])
+                + f"   ({len(watch['workerChunks'])} chunks; wall-clock: a loaded machine stretches them)"
+            )
         here = [d["main"] for d in done if d["ranOn"] == "main thread"]
         if here:
-            print("  " + summary("  page's thread held (chunk + drawing)", here) + f"   ({len(here)} runs trained there)")
-        print(f"      longest chunk of a run in the worker {watch['workerChunk']:.1f} ms; the longest the widget held the "
-              f"page's thread {watch['main']:.1f} ms (drawing, with the run's chunk when it trained there); longest "
-              f"gap between frames {watch['gap']:.1f} ms; long tasks {watch['longtasks']} (longest {watch['longest']:.0f} ms); "
-              f"progress shown: {'yes' if watch['progress'] else 'no'}")
+            print(
+                "  " + summary("  page's thread held (chunk + drawing)", here) + f"   ({len(here)} runs trained there)"
+            )
+        print(
+            f"      longest chunk of a run in the worker {watch['workerChunk']:.1f} ms; the longest the widget "
+            f"held the page's thread {watch['main']:.1f} ms (drawing, with the run's chunk when it trained "
+            f"there); longest gap between frames {watch['gap']:.1f} ms; long tasks {watch['longtasks']} "
+            f"(longest {watch['longest']:.0f} ms); progress shown: {'yes' if watch['progress'] else 'no'}"
+        )
         context.close()
     context, page = open_offline(browser, server, path)
-    page.route("**/__bp_js/*.js", lambda r: r.fulfill(path=JS / r.request.url.rsplit("/", 1)[1],
-                                                       content_type="text/javascript"))
+    page.route(
+        "**/__bp_js/*.js",
+        lambda r: r.fulfill(path=JS / r.request.url.rsplit("/", 1)[1], content_type="text/javascript"),
+    )
     state = playground_models(HTML / path)[0]
     times = page.evaluate(TRAIN_ONLY_JS, ["/__bp_js/mlp.js", state["datasets"], state["divergence_limit"]])
     context.close()
-    print(f"  training alone at the defaults (mlp.js's train, {len(times)} runs in the page's thread after "
-          f"{TRAIN_WARMUP} to warm up): median {np.median(times):.2f} ms, fastest {min(times):.2f} ms")
+    print(
+        f"  training alone at the defaults (mlp.js's train, {len(times)} runs in the page's thread after "
+        f"{TRAIN_WARMUP} to warm up): median {np.median(times):.2f} ms, fastest {min(times):.2f} ms"
+    )
     n_models, state_bytes, served_bytes, data_bytes = playground_state_bytes(HTML / path)
-    print(f"  weight: {n_models} playground model(s) of {state_bytes / 1e3:.1f} kB in the HTML's widget state "
-          f"(data sets {data_bytes / 1e3:.1f} kB), and the front end fetched once for all of them, module and "
-          f"stylesheet, {served_bytes / 1e3:.1f} kB (the worker runs the same file, from the browser's cache)")
+    print(
+        f"  weight: {n_models} playground model(s) of {state_bytes / 1e3:.1f} kB in the HTML's widget state "
+        f"(data sets {data_bytes / 1e3:.1f} kB), and the front end fetched once for all of them, module and "
+        f"stylesheet, {served_bytes / 1e3:.1f} kB (the worker runs the same file, from the browser's cache)"
+    )
 
 
 def main():
@@ -251,11 +284,22 @@ def main():
     parser.add_argument("--only", choices=["explorers", "playgrounds"], help="measure only these widgets")
     args = parser.parse_args()
     moves = max(20, args.moves)
-    pages = [] if args.only == "playgrounds" else sorted(
-        p.relative_to(HTML).as_posix() for p in (HTML / "chapters").glob("*.html")
-        if "bp-explorer" in p.read_text(encoding="utf-8") and "AnyModel" in p.read_text(encoding="utf-8"))
-    playground_pages = [] if args.only == "explorers" else sorted(
-        p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if PLAYGROUND in p.read_text(encoding="utf-8"))
+    pages = (
+        []
+        if args.only == "playgrounds"
+        else sorted(
+            p.relative_to(HTML).as_posix()
+            for p in (HTML / "chapters").glob("*.html")
+            if "bp-explorer" in p.read_text(encoding="utf-8") and "AnyModel" in p.read_text(encoding="utf-8")
+        )
+    )
+    playground_pages = (
+        []
+        if args.only == "explorers"
+        else sorted(
+            p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html") if PLAYGROUND in p.read_text(encoding="utf-8")
+        )
+    )
     if not pages and not playground_pages:
         raise SystemExit(f"no page with an explorer or a playground in {HTML}: build the book first (make book)")
     from playwright.sync_api import sync_playwright
@@ -284,20 +328,27 @@ def main():
                 page.wait_for_timeout(50)
             marks = page.evaluate("window.__bpLatency.marks")
             weight = page.evaluate(WEIGHT_JS)
-            task, epochs = root.evaluate("el => [el.querySelector('canvas.bp-boundary') ? 'classification' : "
-                                         "'regression', el.dataset.epochs]")
+            task, epochs = root.evaluate(
+                "el => [el.querySelector('canvas.bp-boundary') ? 'classification' : 'regression', el.dataset.epochs]"
+            )
             n_models, state_bytes = explorer_state_bytes(HTML / path)
-            print(f"\n{path}: {len(marks)} slider moves in the static page ({task}, {epochs} epochs; "
-                  f"Chromium {browser.version})")
-            print(summary("slider change -> new curve shown", [m["frame"] - m["key"] for m in marks])
-                  + "   (target: median < 16 ms)")
+            print(
+                f"\n{path}: {len(marks)} slider moves in the static page ({task}, {epochs} epochs; "
+                f"Chromium {browser.version})"
+            )
+            print(
+                summary("slider change -> new curve shown", [m["frame"] - m["key"] for m in marks])
+                + "   (target: median < 16 ms)"
+            )
             print(summary("  keydown -> trained and drawn", [m["drawn"] - m["key"] for m in marks]))
             print(summary("    of which training + drawing", [m["compute"] for m in marks]))
             print(summary("  drawn -> next frame (paint)", [m["frame"] - m["drawn"] for m in marks]))
-            print(f"  page weight {weight['bytes'] / 1e6:.2f} MB in {weight['requests']} requests "
-                  f"(HTML {weight['html'] / 1e3:.0f} kB); the live explorer adds the widget host "
-                  f"{weight['host'] / 1e3:.1f} kB (inline) and {n_models} explorer model(s) of "
-                  f"{state_bytes / 1e3:.1f} kB in the HTML's widget state")
+            print(
+                f"  page weight {weight['bytes'] / 1e6:.2f} MB in {weight['requests']} requests "
+                f"(HTML {weight['html'] / 1e3:.0f} kB); the live explorer adds the widget host "
+                f"{weight['host'] / 1e3:.1f} kB (inline) and {n_models} explorer model(s) of "
+                f"{state_bytes / 1e3:.1f} kB in the HTML's widget state"
+            )
             context.close()
         for path in playground_pages:
             measure_playgrounds(browser, server, path)

@@ -25,7 +25,8 @@ def esbuild_ready():
     """node, with node_modules installed from package-lock.json (`npm ci`) if esbuild is missing."""
     path = node()
     if not (ROOT / "node_modules" / ".bin" / "esbuild").exists():
-        done = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT,
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, capture_output=True, text=True
+        )
         assert done.returncode == 0, f"npm ci failed:\n{done.stderr}"
     return path

@@ -21,9 +21,24 @@ RTOL, ATOL = 1e-12, 1e-15
 def step_ids(task):
     """The steps of one pass, in the order the issue gives them."""
     forward = ["input", "z11", "O11", "z12", "O12", "z21", "yhat", "L"]
-    backward = (["dL_dyhat"] + (["dyhat_dz21"] if task == "classification" else [])
-                + ["delta21", "grad.w2_11", "grad.w2_21", "grad.b21", "delta11", "delta12",
-                   "grad.w1_11", "grad.w1_21", "grad.b11", "grad.w1_12", "grad.w1_22", "grad.b12"])
+    backward = (
+        ["dL_dyhat"]
+        + (["dyhat_dz21"] if task == "classification" else [])
+        + [
+            "delta21",
+            "grad.w2_11",
+            "grad.w2_21",
+            "grad.b21",
+            "delta11",
+            "delta12",
+            "grad.w1_11",
+            "grad.w1_21",
+            "grad.b11",
+            "grad.w1_12",
+            "grad.w1_22",
+            "grad.b12",
+        ]
+    )
     update = [f"new.{n}" for n in bp.PARAM_NAMES] + ["L_after"]
     return forward + backward + update
 
@@ -39,12 +54,17 @@ def expected(state, row, params):
     assert not step.diverged, (row, params)
     yhat = f["yhat"]
     return {
-        "CGPA": float(xr[0]), "IQ": float(xr[1]), "y": yr, **f,
+        "CGPA": float(xr[0]),
+        "IQ": float(xr[1]),
+        "y": yr,
+        **f,
         "L": bp.loss(params, xr, yr, task=task, loss=loss),
         "dL_dyhat": yhat - yr if loss == "squared" else (yhat - yr) / (yhat * (1 - yhat)),
         "dyhat_dz21": yhat * (1 - yhat),
         # δ of a unit = ∂L/∂(its bias): ∂L/∂b = δ · 1.
-        "delta21": g["b21"], "delta11": g["b11"], "delta12": g["b12"],
+        "delta21": g["b21"],
+        "delta11": g["b11"],
+        "delta12": g["b12"],
         **{f"grad.{n}": g[n] for n in bp.PARAM_NAMES},
         **{f"new.{n}": step.params[n] for n in bp.PARAM_NAMES},
         "L_after": bp.loss(step.params, xr, yr, task=task, loss=loss),
@@ -68,9 +88,14 @@ def drawn_number(v):
 
 
 # The parameters a step uses, whose edges (weights) and labels (weights and biases) it must light.
-USES = {"z11": {"w1_11", "w1_21", "b11"}, "z12": {"w1_12", "w1_22", "b12"}, "z21": {"w2_11", "w2_21", "b21"},
-        "delta11": {"w2_11"}, "delta12": {"w2_21"},
-        **{f"{kind}.{n}": {n} for kind in ("grad", "new") for n in bp.PARAM_NAMES}}
+USES = {
+    "z11": {"w1_11", "w1_21", "b11"},
+    "z12": {"w1_12", "w1_22", "b12"},
+    "z21": {"w2_11", "w2_21", "b21"},
+    "delta11": {"w2_11"},
+    "delta12": {"w2_21"},
+    **{f"{kind}.{n}": {n} for kind in ("grad", "new") for n in bp.PARAM_NAMES},
+}
 
 READ = """(el) => ({
     pass: Number(el.dataset.pass), row: Number(el.dataset.row), step: Number(el.dataset.step),
@@ -79,7 +104,8 @@ READ = """(el) => ({
     eta: JSON.parse(el.dataset.eta), updates: Number(el.dataset.updates),
     progress: el.querySelector('.bp-progress').innerText, line: el.querySelector('.bp-line').innerText,
     live: el.querySelector('.bp-line').getAttribute('role'),
-    drawn: Object.fromEntries([...el.querySelectorAll('svg [data-quantity]')].map(t => [t.dataset.quantity, t.textContent])),
+    drawn: Object.fromEntries([...el.querySelectorAll('svg [data-quantity]')]
+      .map(t => [t.dataset.quantity, t.textContent])),
     litEdges: [...el.querySelectorAll('svg line.bp-lit')].map(l => l.dataset.edge),
     litNodes: [...el.querySelectorAll('svg circle.bp-lit')].map(c => c.dataset.node),
     litParams: [...el.querySelectorAll('svg g.bp-lit[data-param]')].map(g => g.dataset.param),
@@ -99,8 +125,9 @@ def check_step(shown, ids, exp, where):
     keys = {"input": ["CGPA", "IQ", "y"], "L_after": ["L_after", "L_mean", "L_mean_after"]}.get(sid, [sid])
     assert sorted(shown["value"]) == sorted(keys), (where, shown["value"])
     for key in keys:
-        assert close(shown["value"][key], exp[key]), \
+        assert close(shown["value"][key], exp[key]), (
             f"{where}: {key} = {shown['value'][key]!r} in the page, {exp[key]!r} from bp"
+        )
     # Shown rounded: on the line (the live region) and on the drawing, on that quantity's label.
     assert shown["live"] == "status", where
     for key in keys if sid != "L_after" else ["L_after", "L_mean_after"]:

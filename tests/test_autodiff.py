@@ -74,6 +74,7 @@ def test_batch_nodes_are_only_parameters():
 
 # -- the Value rules one by one, each against its own central difference ----------------------
 
+
 def grad_of(build, a0):
     a = Value(a0)
     out = build(a)
@@ -81,22 +82,25 @@ def grad_of(build, a0):
     return out.data, a.grad
 
 
-@pytest.mark.parametrize("build, a0", [
-    (lambda a: a * a, 3.0),                      # a node used twice in one product: 2a
-    (lambda a: a + a, 3.0),                      # used twice in one sum: 2
-    (lambda a: a * a * a, 2.0),                  # three uses: 3a²
-    (lambda a: (a * a + a) * a, -1.3),
-    (lambda a: 2.0 * a - a * 0.5 + 1.0, 0.7),    # radd/rmul/sub with numbers
-    (lambda a: 5.0 - a, 0.7),                    # rsub
-    (lambda a: -a ** 3, 1.1),                    # neg, pow
-    (lambda a: (a ** 2) ** 0.5, 1.7),
-    (lambda a: a.sigmoid(), 0.3),
-    (lambda a: a.sigmoid() * (1 - a.sigmoid()), -0.8),
-    (lambda a: a.log(), 2.5),
-    (lambda a: a.softplus(), 0.4),
-    (lambda a: a.softplus(), -30.0),
-    (lambda a: (a * a).log() + a.sigmoid() * a, 1.9),
-])
+@pytest.mark.parametrize(
+    "build, a0",
+    [
+        (lambda a: a * a, 3.0),  # a node used twice in one product: 2a
+        (lambda a: a + a, 3.0),  # used twice in one sum: 2
+        (lambda a: a * a * a, 2.0),  # three uses: 3a²
+        (lambda a: (a * a + a) * a, -1.3),
+        (lambda a: 2.0 * a - a * 0.5 + 1.0, 0.7),  # radd/rmul/sub with numbers
+        (lambda a: 5.0 - a, 0.7),  # rsub
+        (lambda a: -(a**3), 1.1),  # neg, pow
+        (lambda a: (a**2) ** 0.5, 1.7),
+        (lambda a: a.sigmoid(), 0.3),
+        (lambda a: a.sigmoid() * (1 - a.sigmoid()), -0.8),
+        (lambda a: a.log(), 2.5),
+        (lambda a: a.softplus(), 0.4),
+        (lambda a: a.softplus(), -30.0),
+        (lambda a: (a * a).log() + a.sigmoid() * a, 1.9),
+    ],
+)
 def test_each_rule_against_central_differences(build, a0):
     value, grad = grad_of(build, a0)
     numeric = central(lambda t: build(Value(t)).data, a0)
@@ -108,7 +112,7 @@ def test_node_used_twice_accumulates_every_path():
     a = Value(3.0)
     q = a * a
     q.backward()
-    assert a.grad == 6.0            # with '=' instead of '+=' it would be 3
+    assert a.grad == 6.0  # with '=' instead of '+=' it would be 3
     b = Value(3.0)
     s = b + b
     s.backward()
@@ -117,7 +121,7 @@ def test_node_used_twice_accumulates_every_path():
 
 def test_shared_intermediate_node():
     a, b = Value(2.0), Value(-3.0)
-    c = a * b                       # c feeds d twice
+    c = a * b  # c feeds d twice
     d = c * c + c
     d.backward()
     # d = (ab)² + ab: ∂d/∂a = (2ab + 1)·b, ∂d/∂b = (2ab + 1)·a
@@ -155,8 +159,7 @@ def test_saturated_units_stay_finite():
 
 def test_bad_inputs_are_refused_like_bp():
     with pytest.raises(KeyError, match="b21"):
-        gradients({k: v for k, v in bp.INITIAL_PARAMS.items() if k != "b21"}, bp.X_REG[0], 20.0,
-                  task="regression")
+        gradients({k: v for k, v in bp.INITIAL_PARAMS.items() if k != "b21"}, bp.X_REG[0], 20.0, task="regression")
     with pytest.raises(ValueError, match="unknown task"):
         gradients(bp.INITIAL_PARAMS, bp.X_REG[0], 20.0, task="ranking")
     with pytest.raises(ValueError, match="0 or 1"):

@@ -15,13 +15,16 @@ def without(name):
     return {k: v for k, v in P.items() if k != name}
 
 
-@pytest.mark.parametrize("call", [
-    lambda p: bp.forward(p, X, task="regression"),
-    lambda p: bp.loss(p, X, Y, task="regression"),
-    lambda p: bp.gradients(p, X, Y, task="regression"),
-    lambda p: bp.train(p, X, Y, task="regression", eta=0.1, epochs=1),
-    lambda p: bp.numerical_gradients(p, X, Y, task="regression"),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda p: bp.forward(p, X, task="regression"),
+        lambda p: bp.loss(p, X, Y, task="regression"),
+        lambda p: bp.gradients(p, X, Y, task="regression"),
+        lambda p: bp.train(p, X, Y, task="regression", eta=0.1, epochs=1),
+        lambda p: bp.numerical_gradients(p, X, Y, task="regression"),
+    ],
+)
 def test_parameter_errors_name_the_parameter(call):
     with pytest.raises(KeyError, match="w2_21"):
         call(without("w2_21"))
@@ -41,22 +44,25 @@ def test_parameter_errors_name_the_parameter(call):
         call(list(P.values()))
 
 
-@pytest.mark.parametrize("x, y, error, words", [
-    ([["3.3", "8"]], [20], TypeError, "x must be numbers"),
-    ("3.3, 8", 20, TypeError, "string"),
-    ([[True, False]], [1], TypeError, "x must be numbers"),
-    (X, ["20", "50"], TypeError, "y must be numbers"),
-    ([[3.3, math.nan]], [20], ValueError, "x contains NaN"),
-    (X, [20, math.inf], ValueError, "y contains NaN or infinity"),
-    ([3.3, 8, 1], 20, ValueError, r"expected \(2,\) for one row"),
-    (np.ones((2, 3)), Y, ValueError, r"\(n, 2\)"),
-    (np.ones((0, 2)), [], ValueError, "shape"),
-    (np.ones((2, 2, 2)), Y, ValueError, "shape"),
-    ([3.3, 8], [20, 50], ValueError, "one target"),
-    (X, [20, 50, 10], ValueError, "2 rows but y has 3"),
-    (X, [[20, 50]], ValueError, r"expected \(n,\)"),
-    ([[3.3, 8], [2.9]], [1, 2], ValueError, "irregular"),
-])
+@pytest.mark.parametrize(
+    "x, y, error, words",
+    [
+        ([["3.3", "8"]], [20], TypeError, "x must be numbers"),
+        ("3.3, 8", 20, TypeError, "string"),
+        ([[True, False]], [1], TypeError, "x must be numbers"),
+        (X, ["20", "50"], TypeError, "y must be numbers"),
+        ([[3.3, math.nan]], [20], ValueError, "x contains NaN"),
+        (X, [20, math.inf], ValueError, "y contains NaN or infinity"),
+        ([3.3, 8, 1], 20, ValueError, r"expected \(2,\) for one row"),
+        (np.ones((2, 3)), Y, ValueError, r"\(n, 2\)"),
+        (np.ones((0, 2)), [], ValueError, "shape"),
+        (np.ones((2, 2, 2)), Y, ValueError, "shape"),
+        ([3.3, 8], [20, 50], ValueError, "one target"),
+        (X, [20, 50, 10], ValueError, "2 rows but y has 3"),
+        (X, [[20, 50]], ValueError, r"expected \(n,\)"),
+        ([[3.3, 8], [2.9]], [1, 2], ValueError, "irregular"),
+    ],
+)
 def test_data_errors(x, y, error, words):
     with pytest.raises(error, match=words):
         bp.loss(P, x, y, task="regression")

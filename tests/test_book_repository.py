@@ -36,12 +36,16 @@ def _book(folder):
         src = ROOT / name
         (folder / name).symlink_to(src, target_is_directory=src.is_dir())
     (folder / "_toc.yml").write_text("format: jb-book\nroot: page\n", encoding="utf-8")
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("# A page\n\nWith $x^2$ and a code cell."),
-        nbformat.v4.new_code_cell("1 + 1", execution_count=1,
-                                  outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"},
-                                                                  execution_count=1)]),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("# A page\n\nWith $x^2$ and a code cell."),
+            nbformat.v4.new_code_cell(
+                "1 + 1",
+                execution_count=1,
+                outputs=[nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)],
+            ),
+        ]
+    )
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, folder / "page.ipynb")
 
@@ -51,8 +55,13 @@ def _build(folder, repository=None):
     env = {k: v for k, v in os.environ.items() if k not in ("BOOK_REPOSITORY", "BOOK_BRANCH")}
     if repository:
         env.update(BOOK_REPOSITORY=repository, BOOK_BRANCH=BRANCH)
-    run = subprocess.run([str(JUPYTER_BOOK), "build", str(folder), "-W", "-n", "--keep-going"],
-                         env=env, capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [str(JUPYTER_BOOK), "build", str(folder), "-W", "-n", "--keep-going"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     links = _Links()
     html = (folder / "_build" / "html" / "page.html").read_text(encoding="utf-8")
@@ -67,8 +76,10 @@ def built(tmp_path_factory):
     for folder in folders.values():
         _book(folder)
     with ThreadPoolExecutor(2) as pool:
-        runs = {name: pool.submit(_build, folder, REPOSITORY if name == "given" else None)
-                for name, folder in folders.items()}
+        runs = {
+            name: pool.submit(_build, folder, REPOSITORY if name == "given" else None)
+            for name, folder in folders.items()
+        }
         return {name: run.result() for name, run in runs.items()}
 
 
@@ -91,9 +102,12 @@ def test_with_a_repository_binder_and_the_repository_button_point_to_exactly_it(
 
 def test_the_publish_workflow_gives_the_build_its_repository_and_default_branch():
     import yaml
+
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["build"]["steps"]
     book = [s for s in steps if s.get("run") == "make book"]
     assert len(book) == 1, json.dumps(steps)
-    assert book[0].get("env") == {"BOOK_REPOSITORY": "${{ github.repository }}",
-                                  "BOOK_BRANCH": "${{ github.event.repository.default_branch }}"}
+    assert book[0].get("env") == {
+        "BOOK_REPOSITORY": "${{ github.repository }}",
+        "BOOK_BRANCH": "${{ github.event.repository.default_branch }}",
+    }

@@ -10,8 +10,9 @@ import pytest
 
 # The chapter's pages: chain_rule.ipynb and chain_rule_*.ipynb, in the book's order (_toc.yml).
 CHAPTERS = Path(__file__).resolve().parents[1] / "chapters"
-NOTEBOOKS = [CHAPTERS / "chain_rule.ipynb"] + sorted(CHAPTERS.glob("chain_rule_*.ipynb"),
-                                                    key=lambda p: ("graph" not in p.stem, p.stem))
+NOTEBOOKS = [CHAPTERS / "chain_rule.ipynb"] + sorted(
+    CHAPTERS.glob("chain_rule_*.ipynb"), key=lambda p: ("graph" not in p.stem, p.stem)
+)
 
 
 def solution_blocks():

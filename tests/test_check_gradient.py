@@ -61,34 +61,56 @@ CATALOGUE = [
     ("b11", R, SQ, lambda v, p, y: (v.yhat - y) * p["w2_11"] * v.O11, {"extra:O11"}),
     ("w1_11", R, SQ, lambda v, p, y: 2 * (v.yhat - y) * p["w2_11"] * v.IQ, {"factor_2", "replaced:CGPA->IQ"}),
     ("w2_11", R, SQ, lambda v, p, y: (v.yhat - y) * v.O11 * p["w2_11"], {"extra:w2_11"}),
-    ("w1_22", R, SQ, lambda v, p, y: (v.yhat - y) * p["w1_22"] * v.CGPA,
-     {"replaced:w2_21->w1_22", "replaced:IQ->CGPA"}),
+    (
+        "w1_22",
+        R,
+        SQ,
+        lambda v, p, y: (v.yhat - y) * p["w1_22"] * v.CGPA,
+        {"replaced:w2_21->w1_22", "replaced:IQ->CGPA"},
+    ),
     ("b12", R, SQ, lambda v, p, y: (v.yhat - y) * p["w2_21"] * v.IQ, {"extra:IQ"}),
     ("w2_21", R, SQ, lambda v, p, y: y - v.yhat, {"sign", "missing:O12"}),
     # classification, cross-entropy: ∂L/∂z21 = ŷ − y
     ("w1_21", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_11"] * v.IQ, {"missing:dO11/dz11"}),
-    ("w1_11", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_11"] * v.O11 * (1 + v.O11) * v.CGPA,
-     {"replaced:dO11/dz11->O11(1+O11)"}),
-    ("w1_12", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_21"] * (v.O12 - (1 - v.O12)) * v.CGPA,
-     {"replaced:dO12/dz12->2*O12-1"}),
-    ("b12", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_21"] * v.z12 * (1 - v.z12),
-     {"replaced:dO12/dz12->z12(1-z12)"}),
-    ("w1_22", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_21"] * sp(v.O11) * v.IQ,
-     {"replaced:dO12/dz12->dO11/dz11"}),
+    (
+        "w1_11",
+        C,
+        CE,
+        lambda v, p, y: (v.yhat - y) * p["w2_11"] * v.O11 * (1 + v.O11) * v.CGPA,
+        {"replaced:dO11/dz11->O11(1+O11)"},
+    ),
+    (
+        "w1_12",
+        C,
+        CE,
+        lambda v, p, y: (v.yhat - y) * p["w2_21"] * (v.O12 - (1 - v.O12)) * v.CGPA,
+        {"replaced:dO12/dz12->2*O12-1"},
+    ),
+    ("b12", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_21"] * v.z12 * (1 - v.z12), {"replaced:dO12/dz12->z12(1-z12)"}),
+    ("w1_22", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_21"] * sp(v.O11) * v.IQ, {"replaced:dO12/dz12->dO11/dz11"}),
     ("w2_11", C, CE, lambda v, p, y: (v.yhat - y) * sp(v.yhat) * v.O11, {"extra:dyhat/dz21"}),
     ("w2_21", C, CE, lambda v, p, y: dL_dyhat(v, y) * v.O12, {"missing:dyhat/dz21"}),
-    ("b21", C, CE, lambda v, p, y: (-y / v.yhat + (1 - y) / (1 - v.yhat)), {"missing:dyhat/dz21"}),
+    ("b21", C, CE, lambda v, p, y: -y / v.yhat + (1 - y) / (1 - v.yhat), {"missing:dyhat/dz21"}),
     ("b21", C, CE, lambda v, p, y: dL_dyhat(v, y) * v.yhat * (1 + v.yhat), {"replaced:dyhat/dz21->yhat(1+yhat)"}),
     ("b21", C, CE, lambda v, p, y: dL_dyhat(v, y) * v.z21 * (1 - v.z21), {"replaced:dyhat/dz21->z21(1-z21)"}),
     ("w1_11", C, CE, lambda v, p, y: (v.yhat - y) * p["w1_11"] * sp(v.O11) * v.CGPA, {"replaced:w2_11->w1_11"}),
     ("b11", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_11"] * sp(v.O11) * v.CGPA, {"extra:CGPA"}),
     ("w1_21", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_11"] * sp(v.O11) * v.IQ * v.O11, {"extra:O11"}),
-    ("w1_12", C, CE, lambda v, p, y: (y - v.yhat) * p["w2_21"] * v.O12 * (1 + v.O12) * v.CGPA,
-     {"sign", "replaced:dO12/dz12->O12(1+O12)"}),
-    ("w1_22", C, CE, lambda v, p, y: (v.yhat - y) * sp(v.yhat) * p["w2_21"] * sp(v.O12) * v.IQ,
-     {"extra:dyhat/dz21"}),
-    ("w1_21", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_21"] * sp(v.O12) * v.IQ,  # unit 2's path
-     {"replaced:w2_11->w2_21", "replaced:dO11/dz11->dO12/dz12"}),
+    (
+        "w1_12",
+        C,
+        CE,
+        lambda v, p, y: (y - v.yhat) * p["w2_21"] * v.O12 * (1 + v.O12) * v.CGPA,
+        {"sign", "replaced:dO12/dz12->O12(1+O12)"},
+    ),
+    ("w1_22", C, CE, lambda v, p, y: (v.yhat - y) * sp(v.yhat) * p["w2_21"] * sp(v.O12) * v.IQ, {"extra:dyhat/dz21"}),
+    (
+        "w1_21",
+        C,
+        CE,
+        lambda v, p, y: (v.yhat - y) * p["w2_21"] * sp(v.O12) * v.IQ,  # unit 2's path
+        {"replaced:w2_11->w2_21", "replaced:dO11/dz11->dO12/dz12"},
+    ),
     ("w2_21", C, CE, lambda v, p, y: (v.yhat - y) * v.O12 * p["w1_22"], {"extra:w1_22"}),
     ("b12", C, CE, lambda v, p, y: (v.yhat - y) * p["w2_21"], {"missing:dO12/dz12"}),
     ("w1_11", C, CE, lambda v, p, y: dL_dyhat(v, y) * p["w2_11"] * sp(v.O11) * v.CGPA, {"missing:dyhat/dz21"}),
@@ -97,18 +119,43 @@ CATALOGUE = [
     ("w2_11", C, SQ, lambda v, p, y: (v.yhat - y) * v.O11, {"missing:dyhat/dz21"}),
     ("b21", C, SQ, lambda v, p, y: 2 * (v.yhat - y) * sp(v.yhat), {"factor_2"}),
     ("w1_11", C, SQ, lambda v, p, y: (v.yhat - y) * sp(v.yhat) * p["w2_11"] * v.CGPA, {"missing:dO11/dz11"}),
-    ("b12", C, SQ, lambda v, p, y: (v.yhat - y) * (2 * v.yhat - 1) * p["w2_21"] * sp(v.O12),
-     {"replaced:dyhat/dz21->2*yhat-1"}),
-    ("w1_22", C, SQ, lambda v, p, y: -(v.yhat - y) * sp(v.yhat) * p["w2_21"] * v.z12 * (1 - v.z12) * v.IQ,
-     {"sign", "replaced:dO12/dz12->z12(1-z12)"}),
+    (
+        "b12",
+        C,
+        SQ,
+        lambda v, p, y: (v.yhat - y) * (2 * v.yhat - 1) * p["w2_21"] * sp(v.O12),
+        {"replaced:dyhat/dz21->2*yhat-1"},
+    ),
+    (
+        "w1_22",
+        C,
+        SQ,
+        lambda v, p, y: -(v.yhat - y) * sp(v.yhat) * p["w2_21"] * v.z12 * (1 - v.z12) * v.IQ,
+        {"sign", "replaced:dO12/dz12->z12(1-z12)"},
+    ),
     ("w2_21", C, SQ, lambda v, p, y: (v.yhat - y) * sp(v.yhat) * v.O11, {"replaced:O12->O11"}),
     ("b11", C, SQ, lambda v, p, y: 2 * (v.yhat - y) * p["w2_11"] * sp(v.O11), {"factor_2", "missing:dyhat/dz21"}),
-    ("w1_12", C, SQ, lambda v, p, y: (v.yhat - y) * sp(v.yhat) * p["w2_21"] * sp(v.O12) * v.CGPA * p["w1_12"],
-     {"extra:w1_12"}),
-    ("w1_21", C, SQ, lambda v, p, y: (v.yhat - y) * v.z21 * (1 - v.z21) * p["w2_11"] * sp(v.O11) * v.IQ,
-     {"replaced:dyhat/dz21->z21(1-z21)"}),
-    ("b11", C, SQ, lambda v, p, y: (v.yhat - y) * sp(v.yhat) * p["w2_11"] * sp(v.O12),
-     {"replaced:dO11/dz11->dO12/dz12"}),
+    (
+        "w1_12",
+        C,
+        SQ,
+        lambda v, p, y: (v.yhat - y) * sp(v.yhat) * p["w2_21"] * sp(v.O12) * v.CGPA * p["w1_12"],
+        {"extra:w1_12"},
+    ),
+    (
+        "w1_21",
+        C,
+        SQ,
+        lambda v, p, y: (v.yhat - y) * v.z21 * (1 - v.z21) * p["w2_11"] * sp(v.O11) * v.IQ,
+        {"replaced:dyhat/dz21->z21(1-z21)"},
+    ),
+    (
+        "b11",
+        C,
+        SQ,
+        lambda v, p, y: (v.yhat - y) * sp(v.yhat) * p["w2_11"] * sp(v.O12),
+        {"replaced:dO11/dz11->dO12/dz12"},
+    ),
 ]
 
 
@@ -123,8 +170,11 @@ def test_the_catalogue_is_broad():
     assert sum(len(slips) == 2 for *_, slips in CATALOGUE) >= 8
 
 
-@pytest.mark.parametrize("name, task, loss, body, slips", CATALOGUE,
-                         ids=[f"{n}-{t[:3]}-{l}-{'+'.join(sorted(s))}" for n, t, l, _, s in CATALOGUE])
+@pytest.mark.parametrize(
+    "name, task, loss, body, slips",
+    CATALOGUE,
+    ids=[f"{n}-{t[:3]}-{l}-{'+'.join(sorted(s))}" for n, t, l, _, s in CATALOGUE],
+)
 def test_catalogue_wrong_formula_is_named(name, task, loss, body, slips):
     r = bp.check_gradient(formula(task, body), name, task=task, loss=loss)
     assert not r.ok
@@ -133,6 +183,7 @@ def test_catalogue_wrong_formula_is_named(name, task, loss, body, slips):
 
 
 # -- the notes' own wrong boxes ----------------------------------------------------------------
+
 
 def _box(slips, k):
     return next(s for s in slips.SLIPS if s.where.startswith(f"boxed result ({k})"))
@@ -148,14 +199,23 @@ NOTES = [
     ("w1_11", C, CE, _box(cls_slips, 4).wrong, {"sign"}),
     ("w1_22", C, CE, _box(cls_slips, 8).wrong, {"sign"}),
     # the chain before box (5): ∂O11/∂z11 left out
-    ("w1_21", C, CE, next(s for s in cls_slips.SLIPS if s.anchor == "cls-slip-chain-5").wrong,
-     {"missing:dO11/dz11"}),
+    ("w1_21", C, CE, next(s for s in cls_slips.SLIPS if s.anchor == "cls-slip-chain-5").wrong, {"missing:dO11/dz11"}),
     # the notes' σ′ = σ − (1 − σ) in ∂L/∂w²₁₁ = ∂L/∂ŷ · σ′(z21) · O11 ...
-    ("w2_11", C, CE, formula(C, lambda v, p, y: dL_dyhat(v, y) * (v.yhat - (1 - v.yhat)) * v.O11),
-     {"replaced:dyhat/dz21->2*yhat-1"}),
+    (
+        "w2_11",
+        C,
+        CE,
+        formula(C, lambda v, p, y: dL_dyhat(v, y) * (v.yhat - (1 - v.yhat)) * v.O11),
+        {"replaced:dyhat/dz21->2*yhat-1"},
+    ),
     # ... and with the notes' own ∂L/∂ŷ = −(ŷ − y)/(ŷ(1 − ŷ)) as well
-    ("w2_11", C, CE, formula(C, lambda v, p, y: -(v.yhat - y) / sp(v.yhat) * (v.yhat - (1 - v.yhat)) * v.O11),
-     {"sign", "replaced:dyhat/dz21->2*yhat-1"}),
+    (
+        "w2_11",
+        C,
+        CE,
+        formula(C, lambda v, p, y: -(v.yhat - y) / sp(v.yhat) * (v.yhat - (1 - v.yhat)) * v.O11),
+        {"sign", "replaced:dyhat/dz21->2*yhat-1"},
+    ),
 ]
 
 
@@ -173,13 +233,17 @@ def test_the_notes_regression_box_8_is_one_slip():
 
 # -- right formulas in unusual forms -----------------------------------------------------------
 
+
 def _sigma_prime_from_z(z):
     return math.exp(-z) / (1 + math.exp(-z)) ** 2
 
 
 def _by_hand_yhat(p, x):
-    return (p["w2_11"] * (p["w1_11"] * x[0] + p["w1_21"] * x[1] + p["b11"])
-            + p["w2_21"] * (p["w1_12"] * x[0] + p["w1_22"] * x[1] + p["b12"]) + p["b21"])
+    return (
+        p["w2_11"] * (p["w1_11"] * x[0] + p["w1_21"] * x[1] + p["b11"])
+        + p["w2_21"] * (p["w1_12"] * x[0] + p["w1_22"] * x[1] + p["b12"])
+        + p["b21"]
+    )
 
 
 RIGHT = [
@@ -187,10 +251,9 @@ RIGHT = [
     ("b21", R, SQ, lambda p, x, y: -(y - _by_hand_yhat(p, x))),
     ("w1_22", R, SQ, formula(R, lambda v, p, y: 0.5 * 2 * (y - v.yhat) * -1 * p["w2_21"] * v.IQ)),
     ("w2_11", C, CE, formula(C, lambda v, p, y: dL_dyhat(v, y) * _sigma_prime_from_z(v.z21) * v.O11)),
-    ("b12", C, CE, formula(C, lambda v, p, y: (v.yhat - y) * p["w2_21"]
-                           * bp.sigmoid(v.z12) * bp.sigmoid(-v.z12))),
+    ("b12", C, CE, formula(C, lambda v, p, y: (v.yhat - y) * p["w2_21"] * bp.sigmoid(v.z12) * bp.sigmoid(-v.z12))),
     ("w1_21", C, SQ, formula(C, lambda v, p, y: np.prod([v.yhat - y, sp(v.yhat), p["w2_11"], sp(v.O11), v.IQ]))),
-    ("w1_12", C, CE, formula(C, lambda v, p, y: (v.yhat * p["w2_21"] - y * p["w2_21"]) * (v.O12 - v.O12 ** 2) * v.CGPA)),
+    ("w1_12", C, CE, formula(C, lambda v, p, y: (v.yhat * p["w2_21"] - y * p["w2_21"]) * (v.O12 - v.O12**2) * v.CGPA)),
     ("w2_21", C, SQ, formula(C, lambda v, p, y: (v.yhat - y) * _sigma_prime_from_z(v.z21) * v.O12)),
     # NumPy scalars, 0-d and one-element arrays count as numbers
     ("b21", R, SQ, formula(R, lambda v, p, y: np.float64(v.yhat - y))),
@@ -220,7 +283,7 @@ UNNAMED = [
     ("w1_11", R, SQ, lambda v, p, y: (v.yhat - y) * p["w1_11"] * p["w1_12"] * v.CGPA),
     # unrelated to the chain
     ("b21", R, SQ, lambda v, p, y: 42.0),
-    ("w2_11", C, CE, lambda v, p, y: v.yhat - y + v.O11),        # a sum, not a product
+    ("w2_11", C, CE, lambda v, p, y: v.yhat - y + v.O11),  # a sum, not a product
     ("w1_11", R, SQ, lambda v, p, y: v.CGPA * v.IQ),
     ("b12", C, CE, lambda v, p, y: (v.yhat - y) ** 2 * p["w2_21"] * sp(v.O12)),
 ]
@@ -234,8 +297,7 @@ def test_formulas_without_a_name_only_differ(name, task, loss, body):
 
 
 @settings(derandomize=True, deadline=None, max_examples=60)
-@given(c=st.floats(-1e3, 1e3, allow_nan=False), name=st.sampled_from(bp.PARAM_NAMES),
-       setting=st.sampled_from(SETTINGS))
+@given(c=st.floats(-1e3, 1e3, allow_nan=False), name=st.sampled_from(bp.PARAM_NAMES), setting=st.sampled_from(SETTINGS))
 def test_a_constant_is_never_given_a_name(c, name, setting):
     task, loss = setting
     r = bp.check_gradient(lambda p, x, y: c, name, task=task, loss=loss)
@@ -246,13 +308,18 @@ def test_a_constant_is_never_given_a_name(c, name, setting):
 # The test's own model of the slips: what each one does to the right value (a ratio), from the
 # forward values and nothing of the checker.
 
+
 def _atoms(p, x, y, task):
     v = values(p, x, task)
     a = dict(p, CGPA=v.CGPA, IQ=v.IQ, O11=v.O11, O12=v.O12)
     for out, z in (("O11", "z11"), ("O12", "z12"), ("yhat", "z21")):
         s, zz = getattr(v, out), getattr(v, z)
-        a |= {f"d{out}/d{z}": sp(s), f"{out}(1+{out})": s * (1 + s), f"2*{out}-1": 2 * s - 1,
-              f"{z}(1-{z})": zz * (1 - zz)}
+        a |= {
+            f"d{out}/d{z}": sp(s),
+            f"{out}(1+{out})": s * (1 + s),
+            f"2*{out}-1": 2 * s - 1,
+            f"{z}(1-{z})": zz * (1 - zz),
+        }
     return a
 
 
@@ -326,8 +393,10 @@ def test_any_one_or_two_slips_are_named(name, setting, data):
 
 def test_merged_explanations_keep_the_smallest():
     """Missing w2_21 plus a stray w1_22 is the same formula as one weight from the wrong layer."""
+
     def wrong(p, x, y):
         return bp.gradients(p, x, y, task=R)["w1_22"] / p["w2_21"] * p["w1_22"]
+
     assert bp.check_gradient(wrong, "w1_22", task=R).slips == ("replaced:w2_21->w1_22",)
 
 
@@ -339,7 +408,7 @@ NUMBER = r"(-?\d+(?:\.\d+)?)"
 def _parse_point(message):
     row = re.search(rf"CGPA={NUMBER}, IQ={NUMBER}, y={NUMBER}", message)
     params = {n: float(re.search(rf"\b{n}={NUMBER}", message)[1]) for n in bp.PARAM_NAMES}
-    yours, right = re.search(rf"yours = (\S+), backpropagation = (\S+)\.$", message).groups()
+    yours, right = re.search(r"yours = (\S+), backpropagation = (\S+)\.$", message).groups()
     return params, [float(row[1]), float(row[2])], float(row[3]), float(yours), float(right), row
 
 
@@ -359,6 +428,7 @@ def test_message_shows_the_whole_point_to_redo_by_hand(name, task, loss, body, s
 
 # -- the test points ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("task", [R, C])
 def test_points_have_two_decimals_and_unsaturated_distinct_units(task):
     points = exercises._points(task)
@@ -369,10 +439,10 @@ def test_points_have_two_decimals_and_unsaturated_distinct_units(task):
         f = bp.forward(p, x, task=task)
         if task == C:
             outs = [f["O11"], f["O12"], f["yhat"]]
-            assert all(0.1 < o < 0.9 for o in outs)                # away from 0 and 1
+            assert all(0.1 < o < 0.9 for o in outs)  # away from 0 and 1
             sig = sorted(sp(o) for o in outs)
-            assert min(np.diff(sig)) > 0.005                       # σ′ of the three units differ
-            assert all(abs(2 * o - 1) > 0.1 for o in outs)         # σ − (1 − σ) is not 0
+            assert min(np.diff(sig)) > 0.005  # σ′ of the three units differ
+            assert all(abs(2 * o - 1) > 0.1 for o in outs)  # σ − (1 − σ) is not 0
     if task == C:
         assert {y for *_, y in points} == {0.0, 1.0}
 
@@ -411,21 +481,25 @@ def test_every_two_distinct_candidates_differ_at_a_test_point(name, task, loss):
     spread = _largest_relative_difference(at_tests.values())
     assert np.all(spread[~one_formula] > 1e3 * exercises.RTOL)
     assert np.all(spread[one_formula] < exercises.RTOL)
-    for (p, x, y), v in zip(exercises._points(task), at_tests[()]):
+    for (p, x, y), v in zip(exercises._points(task), at_tests[()], strict=True):
         assert v == pytest.approx(bp.gradients(p, x, y, task=task, loss=loss)[name], rel=1e-12)
 
 
 # -- what comes back ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("returned, words", [
-    (None, "None"),
-    (np.array([0.1, 0.2]), "an array of shape (2,)"),
-    ([0.1, 0.2, 0.3], "a list of shape (3,)"),
-    ("0.5", "a string, '0.5'"),
-    (True, "a bool"),
-    ({"b21": 0.5}, "a dict"),
-    (bp.autodiff.Value(0.5), "a Value"),
-])
+
+@pytest.mark.parametrize(
+    "returned, words",
+    [
+        (None, "None"),
+        (np.array([0.1, 0.2]), "an array of shape (2,)"),
+        ([0.1, 0.2, 0.3], "a list of shape (3,)"),
+        ("0.5", "a string, '0.5'"),
+        (True, "a bool"),
+        ({"b21": 0.5}, "a dict"),
+        (bp.autodiff.Value(0.5), "a Value"),
+    ],
+)
 def test_a_return_that_is_not_one_number_says_what_came_back(returned, words):
     r = bp.check_gradient(lambda p, x, y: returned, "b21", task=R)
     assert not r.ok and r.slips == ()

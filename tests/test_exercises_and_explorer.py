@@ -23,25 +23,35 @@ def test_right_formula_passes():
 def test_regression_right_formula_for_every_parameter():
     # The regression derivatives written out independently of bp's backward pass.
     formulas = {
-        "w2_11": lambda f, p, x: f["O11"], "w2_21": lambda f, p, x: f["O12"], "b21": lambda f, p, x: 1.0,
-        "w1_11": lambda f, p, x: p["w2_11"] * x[0], "w1_21": lambda f, p, x: p["w2_11"] * x[1],
-        "b11": lambda f, p, x: p["w2_11"], "w1_12": lambda f, p, x: p["w2_21"] * x[0],
-        "w1_22": lambda f, p, x: p["w2_21"] * x[1], "b12": lambda f, p, x: p["w2_21"],
+        "w2_11": lambda f, p, x: f["O11"],
+        "w2_21": lambda f, p, x: f["O12"],
+        "b21": lambda f, p, x: 1.0,
+        "w1_11": lambda f, p, x: p["w2_11"] * x[0],
+        "w1_21": lambda f, p, x: p["w2_11"] * x[1],
+        "b11": lambda f, p, x: p["w2_11"],
+        "w1_12": lambda f, p, x: p["w2_21"] * x[0],
+        "w1_22": lambda f, p, x: p["w2_21"] * x[1],
+        "b12": lambda f, p, x: p["w2_21"],
     }
     for name, rest in formulas.items():
+
         def fn(p, x, y, rest=rest):
             f = bp.forward(p, x, task="regression")
             return (f["yhat"] - y) * rest(f, p, x)
+
         assert bp.check_gradient(fn, name, task="regression").ok, name
 
 
-@pytest.mark.parametrize("wrong, slips", [
-    (lambda p, x, y: -right_w1_22(p, x, y), ("sign",)),
-    # The notes' slip in the regression part: w1_22 where the chain rule gives w2_21.
-    (lambda p, x, y: right_w1_22(p, x, y) / p["w2_21"] * p["w1_22"], ("replaced:w2_21->w1_22",)),
-    (lambda p, x, y: right_w1_22(p, x, y) / x[1] * x[0], ("replaced:IQ->CGPA",)),
-    (lambda p, x, y: right_w1_22(p, x, y) / x[1], ("missing:IQ",)),
-])
+@pytest.mark.parametrize(
+    "wrong, slips",
+    [
+        (lambda p, x, y: -right_w1_22(p, x, y), ("sign",)),
+        # The notes' slip in the regression part: w1_22 where the chain rule gives w2_21.
+        (lambda p, x, y: right_w1_22(p, x, y) / p["w2_21"] * p["w1_22"], ("replaced:w2_21->w1_22",)),
+        (lambda p, x, y: right_w1_22(p, x, y) / x[1] * x[0], ("replaced:IQ->CGPA",)),
+        (lambda p, x, y: right_w1_22(p, x, y) / x[1], ("missing:IQ",)),
+    ],
+)
 def test_wrong_formulas_get_the_likely_slip(wrong, slips):
     r = bp.check_gradient(wrong, "w1_22", task="classification")
     assert not r.ok and r.slips == slips
@@ -52,12 +62,14 @@ def test_missing_sigma_prime_and_extra_sigma_prime():
     def no_sigma_prime(p, x, y):
         f = bp.forward(p, x, task="classification")
         return (f["yhat"] - y) * p["w2_11"] * x[0]
+
     r = bp.check_gradient(no_sigma_prime, "w1_11", task="classification")
     assert not r.ok and r.slips == ("missing:dO11/dz11",)
 
     def extra(p, x, y):
         f = bp.forward(p, x, task="classification")
         return (f["yhat"] - y) * f["yhat"] * (1 - f["yhat"]) * f["O11"]
+
     r = bp.check_gradient(extra, "w2_11", task="classification")
     assert not r.ok and r.slips == ("extra:dyhat/dz21",)
 
@@ -80,8 +92,9 @@ def test_explorer_result_follows_its_settings():
     e.eta = 2e-3
     after = e.result.losses
     assert not np.allclose(before, after)
-    assert np.array_equal(after, bp.train(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression",
-                                          eta=2e-3, epochs=50).losses)
+    assert np.array_equal(
+        after, bp.train(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression", eta=2e-3, epochs=50).losses
+    )
     e.params = dict(e.params, w2_21=-0.7)
     assert e.params["w2_21"] == -0.7 and e.result.losses[0] != pytest.approx(expected.losses[0])
     e.epochs = 10
@@ -92,8 +105,9 @@ def test_explorer_sends_its_settings_and_front_end_to_the_page():
     """The widget state the page gets (and the book stores): the settings, the data, the ranges of
     the sliders, the divergence rule and the ES module with the JavaScript twin of bp.train."""
     Xs, _, _ = bp.standardize(bp.X_CLS)
-    e = bp.explorer(Xs, bp.Y_CLS, task="classification", eta=0.3, epochs=100,
-                    features=("CGPA (standardised)", "IQ (standardised)"))
+    e = bp.explorer(
+        Xs, bp.Y_CLS, task="classification", eta=0.3, epochs=100, features=("CGPA (standardised)", "IQ (standardised)")
+    )
     state = e.get_state()
     assert state["_model_module"] == "anywidget" and state["_view_name"] == "AnyView"
     assert state["task"] == "classification" and state["loss"] == "cross_entropy"
@@ -102,8 +116,17 @@ def test_explorer_sends_its_settings_and_front_end_to_the_page():
     assert state["features"] == ["CGPA (standardised)", "IQ (standardised)"]
     assert state["divergence_limit"] == bp.DIVERGENCE_LIMIT and state["max_epochs"] >= 1000
     # The sliders' labels in the notes' symbols, and what the page's reset button restores.
-    assert state["symbols"] == {"w1_11": "w¹₁₁", "w1_12": "w¹₁₂", "w1_21": "w¹₂₁", "w1_22": "w¹₂₂", "b11": "b₁₁",
-                                "b12": "b₁₂", "w2_11": "w²₁₁", "w2_21": "w²₂₁", "b21": "b₂₁"}
+    assert state["symbols"] == {
+        "w1_11": "w¹₁₁",
+        "w1_12": "w¹₁₂",
+        "w1_21": "w¹₂₁",
+        "w1_22": "w¹₂₂",
+        "b11": "b₁₁",
+        "b12": "b₁₂",
+        "w2_11": "w²₁₁",
+        "w2_21": "w²₂₁",
+        "b21": "b₂₁",
+    }
     assert state["initial"] == {"eta": 0.3, "epochs": 100, "params": bp.INITIAL_PARAMS}
     e.eta, e.params = 0.01, dict(bp.INITIAL_PARAMS, b21=1.0)
     assert e.get_state()["initial"] == state["initial"]

@@ -3,6 +3,7 @@ also counts its multiplications), central differences, bp.network on the notes' 
 JavaScript mulberry32, and hand-made training loops."""
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ TASK_LOSSES = [("regression", None), ("classification", None), ("classification"
 
 
 # --------------------------------------------------------------------------- the plain-loop reference
+
 
 class Count:
     """Multiplies and counts: the reference's multiplications, for `multiplications`."""
@@ -56,7 +58,7 @@ def as_lists(layers):
 def ref_forward_row(Ws, bs, x, task, hidden, mul):
     """zs and activations of every layer for one row x, unit by unit."""
     zs, acts, a = [], [], list(x)
-    for l, (W, b) in enumerate(zip(Ws, bs)):
+    for l, (W, b) in enumerate(zip(Ws, bs, strict=True)):
         name = hidden if l < len(Ws) - 1 else ("identity" if task == "regression" else "sigmoid")
         z = [b[j] + sum(mul(a[i], W[i][j]) for i in range(len(a))) for j in range(len(b))]
         a = [ref_act(name, zj) for zj in z]
@@ -70,7 +72,7 @@ def ref_loss(layers, X, y, task, hidden, loss=None):
     loss = loss or ("squared" if task == "regression" else "cross_entropy")
     Ws, bs = as_lists(layers)
     total = 0.0
-    for x, t in zip(X.tolist(), y.tolist()):
+    for x, t in zip(X.tolist(), y.tolist(), strict=True):
         yhat = ref_forward_row(Ws, bs, x, task, hidden, lambda a, b: a * b)[1][-1][0]
         if loss == "squared":
             total += 0.5 * (t - yhat) ** 2
@@ -87,12 +89,12 @@ def ref_gradients(layers, X, y, task, hidden, loss=None, mul=None):
     dW = [[[0.0] * len(row) for row in W] for W in Ws]
     db = [[0.0] * len(b) for b in bs]
     n = len(X)
-    for x, t in zip(X.tolist(), y.tolist()):
+    for x, t in zip(X.tolist(), y.tolist(), strict=True):
         zs, acts = ref_forward_row(Ws, bs, x, task, hidden, mul)
         yhat, zL = acts[-1][0], zs[-1][0]
         dL_dyhat = yhat - t if loss == "squared" else -t / yhat + (1 - t) / (1 - yhat)
         out = "identity" if task == "regression" else "sigmoid"
-        delta = [dL_dyhat * ref_act_prime(out, zL)]           # the output error: not counted
+        delta = [dL_dyhat * ref_act_prime(out, zL)]  # the output error: not counted
         for l in reversed(range(len(Ws))):
             a_prev = x if l == 0 else acts[l - 1]
             for i in range(len(a_prev)):
@@ -101,10 +103,11 @@ def ref_gradients(layers, X, y, task, hidden, loss=None, mul=None):
             for j in range(len(delta)):
                 db[l][j] += delta[j] / n
             if l > 0:
-                delta = [mul(sum(mul(Ws[l][i][j], delta[j]) for j in range(len(delta))),
-                             ref_act_prime(hidden, zs[l - 1][i]))
-                         for i in range(len(a_prev))]
-    return [(np.array(w), np.array(b)) for w, b in zip(dW, db)]
+                delta = [
+                    mul(sum(mul(Ws[l][i][j], delta[j]) for j in range(len(delta))), ref_act_prime(hidden, zs[l - 1][i]))
+                    for i in range(len(a_prev))
+                ]
+    return [(np.array(w), np.array(b)) for w, b in zip(dW, db, strict=True)]
 
 
 def random_net(sizes, seed, bias=0.3):
@@ -122,7 +125,7 @@ def batch(rng, n, n_in, task):
 
 def assert_layers_close(a, b, rtol, atol):
     assert len(a) == len(b)
-    for (Wa, ba), (Wb, bb) in zip(a, b):
+    for (Wa, ba), (Wb, bb) in zip(a, b, strict=True):
         assert Wa.shape == Wb.shape and ba.shape == bb.shape
         np.testing.assert_allclose(Wa, Wb, rtol=rtol, atol=atol)
         np.testing.assert_allclose(ba, bb, rtol=rtol, atol=atol)
@@ -142,14 +145,23 @@ def test_loss_and_gradients_match_the_plain_loop_reference(net, n, hidden, task_
     layers, rng = random_net([n_in, *widths, 1], seed)
     X, y = batch(rng, n, n_in, task)
     assert mlp.loss(layers, X, y, task=task, hidden=hidden, loss=loss) == pytest.approx(
-        ref_loss(layers, X, y, task, hidden, loss), rel=1e-12, abs=1e-14)
-    assert_layers_close(mlp.gradients(layers, X, y, task=task, hidden=hidden, loss=loss),
-                        ref_gradients(layers, X, y, task, hidden, loss), rtol=1e-9, atol=1e-12)
+        ref_loss(layers, X, y, task, hidden, loss), rel=1e-12, abs=1e-14
+    )
+    assert_layers_close(
+        mlp.gradients(layers, X, y, task=task, hidden=hidden, loss=loss),
+        ref_gradients(layers, X, y, task, hidden, loss),
+        rtol=1e-9,
+        atol=1e-12,
+    )
 
 
 @settings(max_examples=12, deadline=None, derandomize=True)
-@given(st.sampled_from([[2, 8, 8, 1], [2, 16, 16, 16, 1]]), st.sampled_from(mlp.ACTIVATIONS), task_losses,
-       st.integers(0, 2**32 - 1))
+@given(
+    st.sampled_from([[2, 8, 8, 1], [2, 16, 16, 16, 1]]),
+    st.sampled_from(mlp.ACTIVATIONS),
+    task_losses,
+    st.integers(0, 2**32 - 1),
+)
 def test_gradients_agree_with_central_differences_on_deep_nets(sizes, hidden, task_loss, seed):
     task, loss = task_loss
     layers, rng = random_net(sizes, seed)
@@ -173,7 +185,9 @@ def test_central_differences_of_the_reference_loss_on_a_small_net():
                 down = [(Wl.copy(), bl.copy()) for Wl, bl in layers]
                 up[l][k][idx] += h
                 down[l][k][idx] -= h
-                ref = (ref_loss(up, X, y, "classification", "tanh") - ref_loss(down, X, y, "classification", "tanh")) / (2 * h)
+                ref = (
+                    ref_loss(up, X, y, "classification", "tanh") - ref_loss(down, X, y, "classification", "tanh")
+                ) / (2 * h)
                 assert ours[l][k][idx] == pytest.approx(ref, rel=1e-6, abs=1e-9)
 
 
@@ -221,13 +235,15 @@ def test_the_batch_gradient_is_the_mean_of_the_rows_gradients():
     layers, rng = random_net([2, 4, 4, 1], 9)
     X, y = batch(rng, 6, 2, "regression")
     whole = mlp.gradients(layers, X, y, task="regression", hidden="sigmoid")
-    rows = [mlp.gradients(layers, X[k:k + 1], y[k:k + 1], task="regression", hidden="sigmoid") for k in range(6)]
-    mean = [(np.mean([r[l][0] for r in rows], axis=0), np.mean([r[l][1] for r in rows], axis=0))
-            for l in range(len(layers))]
+    rows = [mlp.gradients(layers, X[k : k + 1], y[k : k + 1], task="regression", hidden="sigmoid") for k in range(6)]
+    mean = [
+        (np.mean([r[l][0] for r in rows], axis=0), np.mean([r[l][1] for r in rows], axis=0)) for l in range(len(layers))
+    ]
     assert_layers_close(whole, mean, rtol=1e-12, atol=1e-15)
 
 
 # --------------------------------------------------------------------------- the notes' 2-2-1 network
+
 
 @pytest.mark.parametrize("task, loss", TASK_LOSSES)
 @pytest.mark.parametrize("rows", ["notes", "made-up"])
@@ -238,16 +254,23 @@ def test_reproduces_bp_network_on_the_notes_network(task, loss, rows):
         X, Y = bp.X_STUDENTS[:25], (bp.Y_PACKAGE if task == "regression" else bp.Y_PLACED)[:25]
     p = bp.INITIAL_PARAMS
     layers = mlp.from_params(p)
-    assert mlp.loss(layers, X, Y, task=task, loss=loss) == pytest.approx(bp.loss(p, X, Y, task=task, loss=loss),
-                                                                         rel=1e-12)
+    assert mlp.loss(layers, X, Y, task=task, loss=loss) == pytest.approx(
+        bp.loss(p, X, Y, task=task, loss=loss), rel=1e-12
+    )
     ours = mlp.to_params(mlp.gradients(layers, X, Y, task=task, loss=loss))
     theirs = bp.gradients(p, X, Y, task=task, loss=loss)
     for name in bp.PARAM_NAMES:
         assert ours[name] == pytest.approx(theirs[name], rel=1e-12, abs=1e-12), name
     (z1, O1), (z2, yhat) = mlp.forward(layers, X, task=task)
     f = bp.forward(p, X, task=task)
-    for ours_, name in ((z1[:, 0], "z11"), (z1[:, 1], "z12"), (O1[:, 0], "O11"), (O1[:, 1], "O12"),
-                        (z2[:, 0], "z21"), (yhat[:, 0], "yhat")):
+    for ours_, name in (
+        (z1[:, 0], "z11"),
+        (z1[:, 1], "z12"),
+        (O1[:, 0], "O11"),
+        (O1[:, 1], "O12"),
+        (z2[:, 0], "z21"),
+        (yhat[:, 0], "yhat"),
+    ):
         np.testing.assert_allclose(ours_, f[name], rtol=1e-12, atol=1e-12)
 
 
@@ -263,7 +286,7 @@ def test_the_regression_chapter_worked_row_by_hand():
 def test_from_params_and_to_params():
     layers = mlp.from_params(bp.INITIAL_PARAMS)
     (W1, b1), (W2, b2) = layers
-    assert W1.tolist() == [[0.1, -0.2], [0.3, 0.1]]   # W1[i-1, j-1] = w1_ij
+    assert W1.tolist() == [[0.1, -0.2], [0.3, 0.1]]  # W1[i-1, j-1] = w1_ij
     assert W2.tolist() == [[0.5], [0.4]] and b1.tolist() == [0, 0] and b2.tolist() == [0]
     assert mlp.to_params(layers) == bp.INITIAL_PARAMS
     assert mlp.sizes(layers) == [2, 2, 1]
@@ -301,18 +324,21 @@ def hand_trained(layers, X, y, eta, epochs, slices, **kw):
     for _ in range(epochs):
         for s in slices:
             g = mlp.gradients(layers, X[s], y[s], **kw)
-            layers = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(layers, g)]
+            layers = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(layers, g, strict=True)]
         losses.append(mlp.loss(layers, X, y, **kw))
     return layers, losses
 
 
-@pytest.mark.parametrize("batch_size, slices", [
-    (None, [slice(0, 7)]),
-    (2, [slice(0, 2), slice(2, 4), slice(4, 6), slice(6, 7)]),   # the last, shorter slice is kept
-    (3, [slice(0, 3), slice(3, 6), slice(6, 7)]),
-    (7, [slice(0, 7)]),
-    (50, [slice(0, 7)]),
-])
+@pytest.mark.parametrize(
+    "batch_size, slices",
+    [
+        (None, [slice(0, 7)]),
+        (2, [slice(0, 2), slice(2, 4), slice(4, 6), slice(6, 7)]),  # the last, shorter slice is kept
+        (3, [slice(0, 3), slice(3, 6), slice(6, 7)]),
+        (7, [slice(0, 7)]),
+        (50, [slice(0, 7)]),
+    ],
+)
 def test_mini_batches_are_consecutive_slices_in_order(batch_size, slices):
     layers, rng = random_net([2, 5, 1], 3)
     X, y = batch(rng, 7, 2, "classification")
@@ -351,13 +377,15 @@ def test_defaults_are_the_notes_activations():
     for task, hidden in (("regression", "identity"), ("classification", "sigmoid")):
         default = mlp.forward(layers, X, task=task)
         explicit = mlp.forward(layers, X, task=task, hidden=hidden)
-        for (z, a), (z2, a2) in zip(default, explicit):
+        for (z, a), (z2, a2) in zip(default, explicit, strict=True):
+            np.testing.assert_array_equal(z, z2)
             np.testing.assert_array_equal(a, a2)
     (z1, a1), _ = mlp.forward(layers, X, task="classification")
     np.testing.assert_allclose(a1, 1 / (1 + np.exp(-z1)), rtol=1e-14)
 
 
 # --------------------------------------------------------------------------- the seeded initialisation
+
 
 def mulberry32_plain(seed, n):
     """The JavaScript mulberry32, line by line, with every result reduced modulo 2³²."""
@@ -380,9 +408,17 @@ NODE_MULBERRY32 = {
 }
 # bp.mlp.init([2, 3, 1], seed=7)'s nine weights, by the same Node.js program:
 # (2 * r() - 1) * Math.sqrt(3) * Math.sqrt(2 / (nIn + nOut)), layer by layer, row by row.
-NODE_INIT_2_3_1_SEED_7 = [-1.0698012856825636, -0.9597013738210634, 1.0448522732785168, 0.4360500468389723,
-                          0.04698422930750077, -0.20699161059676552, -0.08271282028384075,
-                          -0.6370505894526844, 0.13062051990056353]
+NODE_INIT_2_3_1_SEED_7 = [
+    -1.0698012856825636,
+    -0.9597013738210634,
+    1.0448522732785168,
+    0.4360500468389723,
+    0.04698422930750077,
+    -0.20699161059676552,
+    -0.08271282028384075,
+    -0.6370505894526844,
+    0.13062051990056353,
+]
 
 
 def test_uniforms_are_javascripts_mulberry32_bit_for_bit():
@@ -400,12 +436,12 @@ def test_init_is_the_documented_formula_bit_for_bit():
     sizes = [3, 5, 4, 1]
     for scale in ("xavier", "he", 0.25):
         layers = mlp.init(sizes, seed=11, scale=scale)
-        u = mulberry32_plain(11, sum(a * b for a, b in zip(sizes, sizes[1:])))
+        u = mulberry32_plain(11, sum(a * b for a, b in pairwise(sizes)))
         k = 0
-        for (W, b), n_in, n_out in zip(layers, sizes, sizes[1:]):
+        for (W, b), (n_in, n_out) in zip(layers, pairwise(sizes), strict=True):
             std = {"xavier": math.sqrt(2 / (n_in + n_out)), "he": math.sqrt(2 / n_in)}.get(scale, scale)
             expected = [(2 * u[k + m] - 1) * math.sqrt(3) * std for m in range(n_in * n_out)]
-            assert W.shape == (n_in, n_out) and W.ravel().tolist() == expected   # row-major over W
+            assert W.shape == (n_in, n_out) and W.ravel().tolist() == expected  # row-major over W
             assert b.tolist() == [0.0] * n_out
             k += n_in * n_out
 
@@ -427,14 +463,17 @@ X2 = np.array([[0.5, -1.0], [1.0, 2.0]])
 Y2 = np.array([1.0, 0.0])
 
 
-@pytest.mark.parametrize("call", [
-    lambda L: mlp.forward(L, X2, task="regression"),
-    lambda L: mlp.loss(L, X2, Y2, task="regression"),
-    lambda L: mlp.gradients(L, X2, Y2, task="regression"),
-    lambda L: mlp.numerical_gradients(L, X2, Y2, task="regression"),
-    lambda L: mlp.train(L, X2, Y2, task="regression", eta=0.1, epochs=1),
-    lambda L: mlp.sizes(L),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda L: mlp.forward(L, X2, task="regression"),
+        lambda L: mlp.loss(L, X2, Y2, task="regression"),
+        lambda L: mlp.gradients(L, X2, Y2, task="regression"),
+        lambda L: mlp.numerical_gradients(L, X2, Y2, task="regression"),
+        lambda L: mlp.train(L, X2, Y2, task="regression", eta=0.1, epochs=1),
+        lambda L: mlp.sizes(L),
+    ],
+)
 def test_bad_layers_get_clear_errors(call):
     (W1, b1), (W2, b2) = GOOD
     with pytest.raises(ValueError, match=r"W of layer 2 has shape \(4, 1\) but W of layer 1 has shape \(2, 3\)"):
@@ -455,17 +494,20 @@ def test_bad_layers_get_clear_errors(call):
         call([])
 
 
-@pytest.mark.parametrize("kwargs, error, words", [
-    (dict(X=np.ones((2, 3))), ValueError, r"X has shape \(2, 3\) but W of layer 1 has shape \(2, 3\)"),
-    (dict(X=np.ones(2)), ValueError, r"X has shape \(2,\): expected \(n, 2\)"),
-    (dict(X=[["a", "b"]]), TypeError, "X must be numbers"),
-    (dict(y=np.ones((2, 1))), ValueError, r"y has shape \(2, 1\): expected \(2,\)"),
-    (dict(y=np.ones(3)), ValueError, r"y has shape \(3,\): expected \(2,\)"),
-    (dict(y=[0.0, 0.5], task="classification"), ValueError, "0 or 1"),
-    (dict(hidden="softmax"), ValueError, "'identity', 'sigmoid', 'tanh', 'relu'"),
-    (dict(task="ranking"), ValueError, "unknown task"),
-    (dict(task="regression", loss="cross_entropy"), ValueError, "needs task='classification'"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, words",
+    [
+        (dict(X=np.ones((2, 3))), ValueError, r"X has shape \(2, 3\) but W of layer 1 has shape \(2, 3\)"),
+        (dict(X=np.ones(2)), ValueError, r"X has shape \(2,\): expected \(n, 2\)"),
+        (dict(X=[["a", "b"]]), TypeError, "X must be numbers"),
+        (dict(y=np.ones((2, 1))), ValueError, r"y has shape \(2, 1\): expected \(2,\)"),
+        (dict(y=np.ones(3)), ValueError, r"y has shape \(3,\): expected \(2,\)"),
+        (dict(y=[0.0, 0.5], task="classification"), ValueError, "0 or 1"),
+        (dict(hidden="softmax"), ValueError, "'identity', 'sigmoid', 'tanh', 'relu'"),
+        (dict(task="ranking"), ValueError, "unknown task"),
+        (dict(task="regression", loss="cross_entropy"), ValueError, "needs task='classification'"),
+    ],
+)
 def test_bad_data_and_options_get_clear_errors(kwargs, error, words):
     args = dict(X=X2, y=Y2, task="regression", hidden=None)
     args.update(kwargs)
@@ -474,24 +516,27 @@ def test_bad_data_and_options_get_clear_errors(kwargs, error, words):
         mlp.gradients(GOOD, args["X"], args["y"], task=args["task"], hidden=args["hidden"], loss=loss)
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: mlp.init([2, 3, 2]), "one unit"),
-    (lambda: mlp.init([2]), "at least two"),
-    (lambda: mlp.init([2, 0, 1]), "at least two widths >= 1"),
-    (lambda: mlp.init([2, 3.0, 1]), "widths"),
-    (lambda: mlp.init([2, 3, 1], scale="glorot"), "'xavier', 'he' or a positive"),
-    (lambda: mlp.init([2, 3, 1], scale=-1.0), "positive"),
-    (lambda: mlp.init([2, 3, 1], seed=-1), "seed"),
-    (lambda: mlp.init([2, 3, 1], seed=2**32), "seed"),
-    (lambda: mlp.init([2, 3, 1], seed=1.5), "seed"),
-    (lambda: mlp.uniforms(0, -1), "n must be"),
-    (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0, epochs=1), "eta"),
-    (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0.1, epochs=1.0), "epochs"),
-    (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0.1, epochs=1, batch_size=0), "batch_size"),
-    (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0.1, epochs=1, batch_size=True), "batch_size"),
-    (lambda: mlp.numerical_gradients(GOOD, X2, Y2, task="regression", sample=0), "sample"),
-    (lambda: mlp.multiplications([2, 3, 2]), "one unit"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: mlp.init([2, 3, 2]), "one unit"),
+        (lambda: mlp.init([2]), "at least two"),
+        (lambda: mlp.init([2, 0, 1]), "at least two widths >= 1"),
+        (lambda: mlp.init([2, 3.0, 1]), "widths"),
+        (lambda: mlp.init([2, 3, 1], scale="glorot"), "'xavier', 'he' or a positive"),
+        (lambda: mlp.init([2, 3, 1], scale=-1.0), "positive"),
+        (lambda: mlp.init([2, 3, 1], seed=-1), "seed"),
+        (lambda: mlp.init([2, 3, 1], seed=2**32), "seed"),
+        (lambda: mlp.init([2, 3, 1], seed=1.5), "seed"),
+        (lambda: mlp.uniforms(0, -1), "n must be"),
+        (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0, epochs=1), "eta"),
+        (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0.1, epochs=1.0), "epochs"),
+        (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0.1, epochs=1, batch_size=0), "batch_size"),
+        (lambda: mlp.train(GOOD, X2, Y2, task="regression", eta=0.1, epochs=1, batch_size=True), "batch_size"),
+        (lambda: mlp.numerical_gradients(GOOD, X2, Y2, task="regression", sample=0), "sample"),
+        (lambda: mlp.multiplications([2, 3, 2]), "one unit"),
+    ],
+)
 def test_bad_options_get_clear_errors(call, words):
     with pytest.raises((ValueError, TypeError), match=words):
         call()
@@ -521,15 +566,16 @@ def test_nothing_mutates_the_layers_or_data_it_is_given():
 
 # --------------------------------------------------------------------------- the made-up table
 
+
 def test_the_larger_made_up_table_is_on_the_notes_scales():
     X, package, placed = bp.X_STUDENTS, bp.Y_PACKAGE, bp.Y_PLACED
     assert X.shape == (300, 2) and package.shape == (300,) and placed.shape == (300,)
-    assert 2.0 <= X[:, 0].min() and X[:, 0].max() <= 4.0                # CGPA, as 3.3 and 2.9
-    assert 4.0 <= X[:, 1].min() and X[:, 1].max() <= 12.0 and abs(X[:, 1].mean() - 8) < 0.3   # IQ, as 8 and 9
-    assert 1.0 <= package.min() and package.max() < 80                 # Package, as 20 and 50
+    assert 2.0 <= X[:, 0].min() and X[:, 0].max() <= 4.0  # CGPA, as 3.3 and 2.9
+    assert 4.0 <= X[:, 1].min() and X[:, 1].max() <= 12.0 and abs(X[:, 1].mean() - 8) < 0.3  # IQ, as 8 and 9
+    assert 1.0 <= package.min() and package.max() < 80  # Package, as 20 and 50
     assert set(placed.tolist()) == {0.0, 1.0} and 0.3 < placed.mean() < 0.7
     again = bp.data._made_up_students()
-    np.testing.assert_array_equal(again[0], X)                          # seeded: the same every time
+    np.testing.assert_array_equal(again[0], X)  # seeded: the same every time
     # placed follows CGPA + 0.4·IQ, as the small classification table does
     score = X[:, 0] + 0.4 * X[:, 1]
     assert score[placed == 1].mean() > score[placed == 0].mean() + 0.3

@@ -18,23 +18,24 @@ MC = dict(task="multiclass")
 
 # --------------------------------------------------------------------------- the plain-loop reference
 
+
 def ref_rows(layers, X, hidden):
     """For each row: the zs and activations of every layer, unit by unit, and the probabilities p."""
     Ws, bs = as_lists(layers)
     for x in X.tolist():
         zs, acts, a = [], [], list(x)
-        for l, (W, b) in enumerate(zip(Ws, bs)):
+        for W, b in zip(Ws, bs, strict=True):
             z = [b[j] + math.fsum(a[i] * W[i][j] for i in range(len(a))) for j in range(len(b))]
             a = [ref_act(hidden, zj) for zj in z]
             zs.append(z)
             acts.append(a)
-        e = [math.exp(zk) for zk in zs[-1]]             # small logits here: no shift needed
+        e = [math.exp(zk) for zk in zs[-1]]  # small logits here: no shift needed
         yield zs, acts, [ek / math.fsum(e) for ek in e]
 
 
 def ref_loss(layers, X, y, hidden):
     """The textbook cross-entropy −log p_y, averaged over the rows."""
-    return math.fsum(-math.log(p[int(t)]) for (_, _, p), t in zip(ref_rows(layers, X, hidden), y)) / len(X)
+    return math.fsum(-math.log(p[int(t)]) for (_, _, p), t in zip(ref_rows(layers, X, hidden), y, strict=True)) / len(X)
 
 
 def ref_gradients(layers, X, y, hidden):
@@ -44,7 +45,7 @@ def ref_gradients(layers, X, y, hidden):
     dW = [[[0.0] * len(row) for row in W] for W in Ws]
     db = [[0.0] * len(b) for b in bs]
     n = len(X)
-    for x, t, (zs, acts, p) in zip(X.tolist(), y.tolist(), ref_rows(layers, X, hidden)):
+    for x, t, (zs, acts, p) in zip(X.tolist(), y.tolist(), ref_rows(layers, X, hidden), strict=True):
         K = len(p)
         grad_p = [-1.0 / p[k] if k == int(t) else 0.0 for k in range(K)]
         J = [[p[j] * ((j == k) - p[k]) for k in range(K)] for j in range(K)]
@@ -57,9 +58,11 @@ def ref_gradients(layers, X, y, hidden):
             for j in range(len(delta)):
                 db[l][j] += delta[j] / n
             if l > 0:
-                delta = [math.fsum(Ws[l][i][j] * delta[j] for j in range(len(delta))) * ref_act_prime(hidden, zs[l - 1][i])
-                         for i in range(len(a_prev))]
-    return [(np.array(w), np.array(b)) for w, b in zip(dW, db)]
+                delta = [
+                    math.fsum(Ws[l][i][j] * delta[j] for j in range(len(delta))) * ref_act_prime(hidden, zs[l - 1][i])
+                    for i in range(len(a_prev))
+                ]
+    return [(np.array(w), np.array(b)) for w, b in zip(dW, db, strict=True)]
 
 
 def random_case(sizes, n, seed, bias=0.3):
@@ -80,24 +83,29 @@ def test_probabilities_loss_and_gradients_match_the_jacobian_reference(net, n, h
     P = mlp.forward(layers, X, hidden=hidden, **MC)[-1][1]
     np.testing.assert_allclose(P, [p for _, _, p in ref_rows(layers, X, hidden)], rtol=1e-12, atol=1e-15)
     assert mlp.loss(layers, X, y, hidden=hidden, **MC) == pytest.approx(ref_loss(layers, X, y, hidden), rel=1e-12)
-    assert_layers_close(mlp.gradients(layers, X, y, hidden=hidden, **MC), ref_gradients(layers, X, y, hidden),
-                        rtol=1e-9, atol=1e-12)
+    assert_layers_close(
+        mlp.gradients(layers, X, y, hidden=hidden, **MC), ref_gradients(layers, X, y, hidden), rtol=1e-9, atol=1e-12
+    )
 
 
 @pytest.mark.parametrize("hidden", mlp.ACTIVATIONS)
 def test_gradients_match_central_differences(hidden):
     layers, X, y = random_case([3, 5, 4, 4], 7, 11)
     X = X + 0.05  # keeps relu's kinks away from the nudges
-    assert_layers_close(mlp.gradients(layers, X, y, hidden=hidden, **MC),
-                        mlp.numerical_gradients(layers, X, y, hidden=hidden, **MC), rtol=1e-6, atol=1e-9)
+    assert_layers_close(
+        mlp.gradients(layers, X, y, hidden=hidden, **MC),
+        mlp.numerical_gradients(layers, X, y, hidden=hidden, **MC),
+        rtol=1e-6,
+        atol=1e-9,
+    )
 
 
 def test_the_output_error_is_P_minus_Y():
-    layers, X, y = random_case([2, 3], 6, 5)                 # no hidden layer: δ = P − Y, ∂L/∂W = Xᵀδ / n
+    layers, X, y = random_case([2, 3], 6, 5)  # no hidden layer: δ = P − Y, ∂L/∂W = Xᵀδ / n
     P = mlp.forward(layers, X, **MC)[-1][1]
     Y = np.zeros((6, 3))
     Y[np.arange(6), y.astype(int)] = 1.0
-    (dW, db), = mlp.gradients(layers, X, y, **MC)
+    ((dW, db),) = mlp.gradients(layers, X, y, **MC)
     np.testing.assert_allclose(db, (P - Y).mean(axis=0), rtol=1e-13, atol=1e-16)
     np.testing.assert_allclose(dW, X.T @ (P - Y) / 6, rtol=1e-13, atol=1e-16)
     np.testing.assert_allclose(P.sum(axis=1), 1.0, rtol=1e-15)
@@ -121,16 +129,17 @@ def test_two_classes_are_the_sigmoid_network_on_the_difference_of_the_logits():
     layers, X, y = random_case([3, 4, 2], 9, 21)
     y = np.arange(9) % 2 * 1.0
     (W1, b1), (W2, b2) = layers
-    sig = [(W1, b1), (W2[:, [1]] - W2[:, [0]], b2[[1]] - b2[[0]])]    # z = z₂ − z₁ of the two logits
+    sig = [(W1, b1), (W2[:, [1]] - W2[:, [0]], b2[[1]] - b2[[0]])]  # z = z₂ − z₁ of the two logits
     kw = dict(hidden="tanh")
     P = mlp.forward(layers, X, **MC, **kw)[-1][1]
     yhat = mlp.forward(sig, X, task="classification", **kw)[-1][1]
     np.testing.assert_allclose(P[:, [1]], yhat, rtol=1e-13)
-    assert mlp.loss(layers, X, y, **MC, **kw) == pytest.approx(mlp.loss(sig, X, y, task="classification", **kw),
-                                                                rel=1e-13)
+    assert mlp.loss(layers, X, y, **MC, **kw) == pytest.approx(
+        mlp.loss(sig, X, y, task="classification", **kw), rel=1e-13
+    )
     (g1, c1), (g2, c2) = mlp.gradients(layers, X, y, **MC, **kw)
     (s1, t1), (s2, t2) = mlp.gradients(sig, X, y, task="classification", **kw)
-    assert_layers_close([(g1, c1)], [(s1, t1)], rtol=1e-11, atol=1e-15)     # the hidden layer: the same
+    assert_layers_close([(g1, c1)], [(s1, t1)], rtol=1e-11, atol=1e-15)  # the hidden layer: the same
     np.testing.assert_allclose(g2, np.hstack([-s2, s2]), rtol=1e-11, atol=1e-15)  # ±, since z₂ − z₁
     np.testing.assert_allclose(c2, np.hstack([-t2, t2]), rtol=1e-11, atol=1e-15)
 
@@ -141,8 +150,8 @@ def test_training_is_gradient_descent_on_consecutive_slices():
     by_hand, losses = layers, [mlp.loss(layers, X, y, hidden="relu", **MC)]
     for _ in range(3):
         for s in range(0, 10, 4):
-            grads = mlp.gradients(by_hand, X[s:s + 4], y[s:s + 4], hidden="relu", **MC)
-            by_hand = [(W - 0.5 * dW, b - 0.5 * db) for (W, b), (dW, db) in zip(by_hand, grads)]
+            grads = mlp.gradients(by_hand, X[s : s + 4], y[s : s + 4], hidden="relu", **MC)
+            by_hand = [(W - 0.5 * dW, b - 0.5 * db) for (W, b), (dW, db) in zip(by_hand, grads, strict=True)]
         losses.append(mlp.loss(by_hand, X, y, hidden="relu", **MC))
     assert not run.diverged and losses[-1] < losses[0]
     np.testing.assert_allclose(run.losses, losses, rtol=1e-13)
@@ -155,18 +164,30 @@ GOOD = mlp.init([2, 3, 3], seed=0, task="multiclass")
 X2 = np.array([[0.5, -1.0], [1.0, 2.0]])
 
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: mlp.loss(GOOD, X2, [0.0, 1.5], **MC), r"class labels 0, 1, \.\.\., 2 \(whole numbers\); row 1 has 1\.5"),
-    (lambda: mlp.loss(GOOD, X2, [3, 0], **MC), r"labels 0, 1, \.\.\., 2 \(the output layer has 3 units\); row 0 has 3"),
-    (lambda: mlp.gradients(GOOD, X2, [0, -1], **MC), "row 1 has -1"),
-    (lambda: mlp.train(GOOD, X2, [0, 3], eta=0.1, epochs=1, **MC), "row 1 has 3"),
-    (lambda: mlp.init([2, 3, 1], task="multiclass"), "at least two classes, one output unit each; the output layer has 1"),
-    (lambda: mlp.loss(mlp.init([2, 3, 1]), X2, [0, 0], **MC), "at least two classes"),
-    (lambda: mlp.loss(GOOD, X2, [0, 1], task="multiclass", loss="squared"), "loss='cross_entropy' only"),
-    (lambda: mlp.loss(GOOD, X2, [0, 1], task="classification"), "one unit .*task='multiclass' for 3 classes"),
-    (lambda: mlp.loss(GOOD, X2, [0, 1], task="ranking"), "'regression', 'classification' or 'multiclass'"),
-    (lambda: mlp.sizes(GOOD), "one unit"),
-])
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (
+            lambda: mlp.loss(GOOD, X2, [0.0, 1.5], **MC),
+            r"class labels 0, 1, \.\.\., 2 \(whole numbers\); row 1 has 1\.5",
+        ),
+        (
+            lambda: mlp.loss(GOOD, X2, [3, 0], **MC),
+            r"labels 0, 1, \.\.\., 2 \(the output layer has 3 units\); row 0 has 3",
+        ),
+        (lambda: mlp.gradients(GOOD, X2, [0, -1], **MC), "row 1 has -1"),
+        (lambda: mlp.train(GOOD, X2, [0, 3], eta=0.1, epochs=1, **MC), "row 1 has 3"),
+        (
+            lambda: mlp.init([2, 3, 1], task="multiclass"),
+            "at least two classes, one output unit each; the output layer has 1",
+        ),
+        (lambda: mlp.loss(mlp.init([2, 3, 1]), X2, [0, 0], **MC), "at least two classes"),
+        (lambda: mlp.loss(GOOD, X2, [0, 1], task="multiclass", loss="squared"), "loss='cross_entropy' only"),
+        (lambda: mlp.loss(GOOD, X2, [0, 1], task="classification"), "one unit .*task='multiclass' for 3 classes"),
+        (lambda: mlp.loss(GOOD, X2, [0, 1], task="ranking"), "'regression', 'classification' or 'multiclass'"),
+        (lambda: mlp.sizes(GOOD), "one unit"),
+    ],
+)
 def test_bad_labels_and_widths_get_clear_errors(call, words):
     with pytest.raises(ValueError, match=words):
         call()
@@ -181,15 +202,16 @@ def test_sizes_and_init_take_the_task():
 
 # --------------------------------------------------------------------------- the 3-class spiral
 
+
 def test_the_three_class_spiral_is_seeded_interleaved_and_turned_by_thirds():
     X, y = spiral(300, classes=3)
     assert X.shape == (300, 2) and np.array_equal(y, np.arange(300) % 3)
     assert np.array_equal(X, spiral(300, classes=3)[0]) and not np.array_equal(X, spiral(300, seed=1, classes=3)[0])
     np.testing.assert_array_equal(spiral(200, classes=2)[0], spiral(200)[0])
-    turn = 2 * np.pi / 3                 # arm k + 1 is arm k turned by a third (x = t sin θ, y = t cos θ)
+    turn = 2 * np.pi / 3  # arm k + 1 is arm k turned by a third (x = t sin θ, y = t cos θ)
     R = np.array([[math.cos(turn), -math.sin(turn)], [math.sin(turn), math.cos(turn)]])
     for k in range(2):
-        assert np.abs(X[k::3] @ R - X[k + 1::3]).max() <= 0.08 * math.sqrt(2) + 2e-3
+        assert np.abs(X[k::3] @ R - X[k + 1 :: 3]).max() <= 0.08 * math.sqrt(2) + 2e-3
     for bad in (1, 2.0, True, 301):
         with pytest.raises(ValueError, match="classes must be an integer from 2 to n"):
             spiral(300, classes=bad)
@@ -199,8 +221,9 @@ def test_a_hidden_layer_learns_the_three_arms_a_softmax_alone_cannot():
     X, y = spiral(300, classes=3)
 
     def accuracy(sizes):
-        run = mlp.train(mlp.init(sizes, seed=0, task="multiclass"), X, y, hidden="tanh", eta=0.3, epochs=1000,
-                        batch_size=30, **MC)
+        run = mlp.train(
+            mlp.init(sizes, seed=0, task="multiclass"), X, y, hidden="tanh", eta=0.3, epochs=1000, batch_size=30, **MC
+        )
         return np.mean(mlp.forward(run.layers, X, hidden="tanh", **MC)[-1][1].argmax(axis=1) == y)
 
     assert accuracy([2, 3]) < 0.6 and accuracy([2, 16, 16, 3]) > 0.9

@@ -20,7 +20,7 @@ def reference_loss(p, rows, ys, task, loss=None):
     loss = loss or ("squared" if task == "regression" else "cross_entropy")
     act = (lambda z: 1 / (1 + math.exp(-z))) if task == "classification" else (lambda z: z)
     total = 0.0
-    for (cgpa, iq), y in zip(rows, ys):
+    for (cgpa, iq), y in zip(rows, ys, strict=True):
         O11 = act(p["w1_11"] * cgpa + p["w1_21"] * iq + p["b11"])
         O12 = act(p["w1_12"] * cgpa + p["w1_22"] * iq + p["b12"])
         yhat = act(p["w2_11"] * O11 + p["w2_21"] * O12 + p["b21"])
@@ -75,7 +75,8 @@ def test_loss_matches_plain_python_reference(task, loss):
         loss = None
     X, Y = (bp.X_REG, bp.Y_REG) if task == "regression" else (bp.X_CLS, bp.Y_CLS)
     assert bp.loss(bp.INITIAL_PARAMS, X, Y, task=task, loss=loss) == pytest.approx(
-        reference_loss(bp.INITIAL_PARAMS, X.tolist(), Y.tolist(), task, loss), rel=1e-12)
+        reference_loss(bp.INITIAL_PARAMS, X.tolist(), Y.tolist(), task, loss), rel=1e-12
+    )
 
 
 param_values = st.floats(-2, 2, allow_nan=False, allow_infinity=False)
@@ -84,8 +85,13 @@ row_strategy = st.tuples(st.floats(1.5, 4.5), st.floats(5, 11))
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
-@given(p=params_strategy, rows=st.lists(row_strategy, min_size=1, max_size=4),
-       data=st.data(), task=st.sampled_from(TASKS), squared=st.booleans())
+@given(
+    p=params_strategy,
+    rows=st.lists(row_strategy, min_size=1, max_size=4),
+    data=st.data(),
+    task=st.sampled_from(TASKS),
+    squared=st.booleans(),
+)
 def test_gradients_match_central_differences(p, rows, data, task, squared):
     loss = "squared" if squared else None
     if task == "regression":
@@ -105,7 +111,7 @@ def test_gradients_match_central_differences(p, rows, data, task, squared):
 @pytest.mark.parametrize("task", TASKS)
 def test_batch_gradient_is_mean_of_row_gradients(task):
     X, Y = (bp.X_REG, bp.Y_REG) if task == "regression" else (bp.X_CLS[:5], bp.Y_CLS[:5])
-    rows = [bp.gradients(bp.INITIAL_PARAMS, x, y, task=task) for x, y in zip(X, Y)]
+    rows = [bp.gradients(bp.INITIAL_PARAMS, x, y, task=task) for x, y in zip(X, Y, strict=True)]
     batch = bp.gradients(bp.INITIAL_PARAMS, X, Y, task=task)
     for name in bp.PARAM_NAMES:
         assert batch[name] == pytest.approx(np.mean([r[name] for r in rows]), rel=1e-12)
@@ -128,10 +134,15 @@ def test_one_sgd_step_by_hand_on_first_row():
     # Worked by hand: ŷ = 1.421, δ = ŷ − y = −18.579, hidden errors δ·w2_11 = −9.2895, δ·w2_21 = −7.4316.
     eta, d, d11, d12 = 1e-3, -18.579, -9.2895, -7.4316
     by_hand = {
-        "w1_11": 0.1 - eta * d11 * 3.3, "w1_12": -0.2 - eta * d12 * 3.3,
-        "w1_21": 0.3 - eta * d11 * 8, "w1_22": 0.1 - eta * d12 * 8,
-        "b11": 0.0 - eta * d11, "b12": 0.0 - eta * d12,
-        "w2_11": 0.5 - eta * d * 2.73, "w2_21": 0.4 - eta * d * 0.14, "b21": 0.0 - eta * d,
+        "w1_11": 0.1 - eta * d11 * 3.3,
+        "w1_12": -0.2 - eta * d12 * 3.3,
+        "w1_21": 0.3 - eta * d11 * 8,
+        "w1_22": 0.1 - eta * d12 * 8,
+        "b11": 0.0 - eta * d11,
+        "b12": 0.0 - eta * d12,
+        "w2_11": 0.5 - eta * d * 2.73,
+        "w2_21": 0.4 - eta * d * 0.14,
+        "b21": 0.0 - eta * d,
     }
     r = bp.train(bp.INITIAL_PARAMS, [3.3, 8], 20, task="regression", eta=eta, epochs=1)
     assert r.params == pytest.approx(by_hand, rel=1e-12)
@@ -213,4 +224,5 @@ def test_no_function_mutates_params():
 def test_numpy_scalar_params_are_accepted():
     p = {k: np.float32(v) for k, v in bp.INITIAL_PARAMS.items()}
     assert bp.loss(p, bp.X_REG, bp.Y_REG, task="regression") == pytest.approx(
-        bp.loss(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression"), rel=1e-6)
+        bp.loss(bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression"), rel=1e-6
+    )

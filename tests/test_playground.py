@@ -9,14 +9,15 @@ import traitlets
 
 import bp
 from bp import mlp
-from bp.widget import STATIC, STUB
 from bp.data import circles, spiral, xor
 from bp.playground import DATASETS, standardized
+from bp.widget import STATIC, STUB
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 # --------------------------------------------------------------------------- the 2-D data sets
+
 
 @pytest.mark.parametrize("make", [xor, circles, spiral])
 def test_data_sets_are_seeded_balanced_and_interleaved(make):
@@ -26,7 +27,7 @@ def test_data_sets_are_seeded_balanced_and_interleaved(make):
     # so every mini-batch holds both.
     assert np.array_equal(y, (np.arange(200) % 2 == (1 if make is spiral else 0)).astype(float))
     X2, y2 = make(200)
-    assert np.array_equal(X, X2) and np.array_equal(y, y2)          # seeded: the same every time
+    assert np.array_equal(X, X2) and np.array_equal(y, y2)  # seeded: the same every time
     assert not np.array_equal(make(200, seed=1)[0], X)
     assert np.array_equal(X, np.round(X, 3)) and np.all(np.abs(X) <= 1.05)
     assert make(7)[0].shape == (7, 2)
@@ -38,7 +39,7 @@ def test_data_sets_are_seeded_balanced_and_interleaved(make):
 def test_xor_labels_are_the_signs_xor():
     X, y = xor(300)
     assert np.array_equal(y, (np.sign(X[:, 0]) == np.sign(X[:, 1])).astype(float))
-    assert np.abs(X).min() >= 0.1                       # a gap along the axes
+    assert np.abs(X).min() >= 0.1  # a gap along the axes
     assert all(np.sum((np.sign(X[:, 0]) == a) & (np.sign(X[:, 1]) == b)) > 50 for a in (-1, 1) for b in (-1, 1))
 
 
@@ -53,7 +54,7 @@ def test_spiral_arms_are_point_symmetric():
     # The two arms are the same curve turned by half a turn (up to the noise of ±0.04 a coordinate).
     assert np.abs(X[0::2] + X[1::2]).max() <= 0.08 + 1e-9
     r = np.hypot(X[:, 0], X[:, 1])
-    assert r[:20].max() < 0.15 and r[-20:].min() > 0.85   # from the centre outwards
+    assert r[:20].max() < 0.15 and r[-20:].min() > 0.85  # from the centre outwards
 
 
 @pytest.mark.parametrize("make", [xor, circles, spiral])
@@ -64,8 +65,16 @@ def test_no_hidden_layer_cannot_separate_them_hidden_units_can(make):
     Xs = bp.standardize(X)[0]
 
     def accuracy(sizes, epochs, eta, batch_size):
-        r = mlp.train(mlp.init(sizes, seed=0), Xs, y, task="classification", hidden="tanh", eta=eta,
-                      epochs=epochs, batch_size=batch_size)
+        r = mlp.train(
+            mlp.init(sizes, seed=0),
+            Xs,
+            y,
+            task="classification",
+            hidden="tanh",
+            eta=eta,
+            epochs=epochs,
+            batch_size=batch_size,
+        )
         yhat = mlp.forward(r.layers, Xs, task="classification", hidden="tanh")[-1][1][:, 0]
         return float(np.mean((yhat >= 0.5) == y))
 
@@ -78,11 +87,21 @@ def test_no_hidden_layer_cannot_separate_them_hidden_units_can(make):
 
 # --------------------------------------------------------------------------- the widget
 
+
 def test_defaults_are_the_issues():
     w = bp.playground()
     s = w.get_state()
-    assert (s["dataset"], s["hidden_layers"], s["width"], s["activation"], s["eta"], s["batch_size"],
-            s["epochs"], s["seed"], s["scale"]) == ("circles", 2, 4, "tanh", 0.1, 10, 50, 0, "xavier")
+    assert (
+        s["dataset"],
+        s["hidden_layers"],
+        s["width"],
+        s["activation"],
+        s["eta"],
+        s["batch_size"],
+        s["epochs"],
+        s["seed"],
+        s["scale"],
+    ) == ("circles", 2, 4, "tanh", 0.1, 10, 50, 0, "xavier")
     assert w.sizes == [2, 4, 4, 1] and s["max_hidden_layers"] == 4 and s["max_width"] == 8
     assert s["activations"] == list(mlp.ACTIVATIONS) and s["divergence_limit"] == bp.DIVERGENCE_LIMIT
     assert s["batch_sizes"][0] == 1 and s["batch_sizes"][-1] is None
@@ -93,8 +112,13 @@ def test_defaults_are_the_issues():
 def test_the_page_gets_every_data_set_raw_with_its_standardisation():
     sets = {d["name"]: d for d in bp.playground(n=50).get_state()["datasets"]}
     assert tuple(sets) == DATASETS
-    raw = {"circles": circles(50), "xor": xor(50), "spiral": spiral(50),
-           "placed": (bp.X_STUDENTS, bp.Y_PLACED), "package": (bp.X_STUDENTS, bp.Y_PACKAGE)}
+    raw = {
+        "circles": circles(50),
+        "xor": xor(50),
+        "spiral": spiral(50),
+        "placed": (bp.X_STUDENTS, bp.Y_PLACED),
+        "package": (bp.X_STUDENTS, bp.Y_PACKAGE),
+    }
     for name, (X, y) in raw.items():
         d = sets[name]
         assert d["task"] == ("regression" if name == "package" else "classification")
@@ -102,21 +126,34 @@ def test_the_page_gets_every_data_set_raw_with_its_standardisation():
         # The page computes (x − mean) / std: the same bits as bp.standardize.
         assert np.array_equal(standardized(d), bp.standardize(X)[0])
         assert len(d["features"]) == 2 and len(d["classes"]) == (0 if name == "package" else 2)
-    assert all(isinstance(v, int) for v in sets["placed"]["y"])   # 0/1 sent as short integers
+    assert all(isinstance(v, int) for v in sets["placed"]["y"])  # 0/1 sent as short integers
 
 
 def test_result_is_bp_mlp_train_for_the_settings():
-    w = bp.playground(dataset="placed", hidden_layers=1, width=3, activation="relu", eta=0.3, batch_size=None,
-                      epochs=20, seed=5)
+    w = bp.playground(
+        dataset="placed", hidden_layers=1, width=3, activation="relu", eta=0.3, batch_size=None, epochs=20, seed=5
+    )
     Xs = bp.standardize(bp.X_STUDENTS)[0]
-    expected = mlp.train(mlp.init([2, 3, 1], seed=5), Xs, bp.Y_PLACED, task="classification", hidden="relu",
-                         eta=0.3, epochs=20, batch_size=None)
+    expected = mlp.train(
+        mlp.init([2, 3, 1], seed=5),
+        Xs,
+        bp.Y_PLACED,
+        task="classification",
+        hidden="relu",
+        eta=0.3,
+        epochs=20,
+        batch_size=None,
+    )
     assert np.array_equal(w.result.losses, expected.losses)
     w.batch_size, w.hidden_layers, w.dataset = 32, 3, "package"
     r = w.result
     assert w.sizes == [2, 3, 3, 3, 1] and len(r.losses) <= 21
-    assert np.array_equal(r.losses[:1], mlp.train(mlp.init([2, 3, 3, 3, 1], seed=5), Xs, bp.Y_PACKAGE,
-                                                  task="regression", hidden="relu", eta=0.3, epochs=0).losses)
+    assert np.array_equal(
+        r.losses[:1],
+        mlp.train(
+            mlp.init([2, 3, 3, 3, 1], seed=5), Xs, bp.Y_PACKAGE, task="regression", hidden="relu", eta=0.3, epochs=0
+        ).losses,
+    )
     sizes = w.gradient_sizes()
     grads = mlp.gradients(w.initial_layers(), Xs, bp.Y_PACKAGE, task="regression", hidden="relu")
     # the root mean square of each ∂L/∂W: its Frobenius norm over the square root of its size
@@ -126,9 +163,20 @@ def test_result_is_bp_mlp_train_for_the_settings():
 
 def test_settings_are_checked_from_python_and_from_the_page():
     w = bp.playground()
-    for name, bad in [("dataset", "moons"), ("hidden_layers", 5), ("hidden_layers", -1), ("width", 0),
-                      ("width", 9), ("activation", "elu"), ("eta", 0.0), ("eta", float("nan")),
-                      ("batch_size", 0), ("epochs", -1), ("seed", -1), ("seed", 2**32)]:
+    for name, bad in [
+        ("dataset", "moons"),
+        ("hidden_layers", 5),
+        ("hidden_layers", -1),
+        ("width", 0),
+        ("width", 9),
+        ("activation", "elu"),
+        ("eta", 0.0),
+        ("eta", float("nan")),
+        ("batch_size", 0),
+        ("epochs", -1),
+        ("seed", -1),
+        ("seed", 2**32),
+    ]:
         with pytest.raises((ValueError, traitlets.TraitError)):
             setattr(w, name, bad)
     assert w.get_state()["hidden_layers"] == 2
@@ -172,7 +220,8 @@ def test_notebooks_store_no_playground_front_end():
         for model in state.get("state", {}).values():
             if model["state"].get("_anywidget_id") == "bp.playground.Playground":
                 seen += 1
-                assert model["state"]["_esm"] == STUB and model["state"]["_css"] == "", \
+                assert model["state"]["_esm"] == STUB and model["state"]["_css"] == "", (
                     f"{path.name} stores the playground's module: re-run it with `make notebooks`"
+                )
                 assert model["state"]["_module"] == "playground"
     assert seen >= 2, "the book should show the playground at least twice"

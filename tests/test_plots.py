@@ -15,8 +15,17 @@ import bp
 from bp.graph import draw_graph
 from bp.plots import TEXT_PT
 
-FORWARD = {"CGPA": 3.3, "IQ": 8, "z11": 2.73, "z12": 0.14, "O11": 2.73, "O12": 0.14, "z21": 1.421,
-           "yhat": 1.421, "L": 172.59}
+FORWARD = {
+    "CGPA": 3.3,
+    "IQ": 8,
+    "z11": 2.73,
+    "z12": 0.14,
+    "O11": 2.73,
+    "O12": 0.14,
+    "z21": 1.421,
+    "yhat": 1.421,
+    "L": 172.59,
+}
 
 
 def _losses():
@@ -28,12 +37,18 @@ def _losses():
 # Each bp figure, bare and with every label filled in, as the chapters draw them.
 FIGURES = {
     "draw_network": lambda: bp.draw_network(title="t").figure,
-    "draw_network with values": lambda: bp.draw_network(
-        edges=bp.INITIAL_PARAMS, nodes={"CGPA": 3.3, "IQ": 8, "O11": 2.73, "O12": 0.14, "yhat": 1.421},
-        color="#b2182b", title="t").figure,
+    "draw_network with values": lambda: (
+        bp.draw_network(
+            edges=bp.INITIAL_PARAMS,
+            nodes={"CGPA": 3.3, "IQ": 8, "O11": 2.73, "O12": 0.14, "yhat": 1.421},
+            color="#b2182b",
+            title="t",
+        ).figure
+    ),
     "draw_graph": lambda: draw_graph(title="t").figure,
-    "draw_graph with values": lambda: draw_graph(nodes=FORWARD, edges=bp.INITIAL_PARAMS, title="t",
-                                                 task="classification").figure,
+    "draw_graph with values": lambda: (
+        draw_graph(nodes=FORWARD, edges=bp.INITIAL_PARAMS, title="t", task="classification").figure
+    ),
     "plot_losses": _losses,
 }
 
@@ -64,8 +79,9 @@ def test_jupyter_shows_figures_as_2x_pngs_at_their_size():
         width, height = struct.unpack(">II", png[16:24])
         shown = metadata["image/png"]
         # The page shows it at half its pixels: the figure's size at 96 px per inch (less the trim).
-        assert (width, height) == (2 * shown["width"], 2 * shown["height"]) or \
-            (abs(width - 2 * shown["width"]) <= 1 and abs(height - 2 * shown["height"]) <= 1), (width, height, shown)
+        assert (width, height) == (2 * shown["width"], 2 * shown["height"]) or (
+            abs(width - 2 * shown["width"]) <= 1 and abs(height - 2 * shown["height"]) <= 1
+        ), (width, height, shown)
         assert 0.8 * 4.0 * 96 <= shown["width"] <= 4.0 * 96, shown
         assert "image/svg+xml" not in data  # nbval would compare an SVG as text
     finally:

@@ -33,10 +33,10 @@ def random_points(n=12, seed=0):
     for k in range(n):
         params = {name: float(rng.uniform(0.2, 0.9) * rng.choice([-1, 1])) for name in bp.PARAM_NAMES}
         if k % 2:
-            x = rng.uniform(0.3, 2.0, size=2) * rng.choice([-1, 1], size=2)   # standardised inputs
+            x = rng.uniform(0.3, 2.0, size=2) * rng.choice([-1, 1], size=2)  # standardised inputs
         else:
-            x = np.array([rng.uniform(2.0, 4.0), rng.uniform(6.0, 10.0)])    # the notes' scale
-            params = {n: v / 3 for n, v in params.items()}                   # keep the units unsaturated
+            x = np.array([rng.uniform(2.0, 4.0), rng.uniform(6.0, 10.0)])  # the notes' scale
+            params = {n: v / 3 for n, v in params.items()}  # keep the units unsaturated
         points.append((params, x, float(k % 2)))
     return points
 
@@ -67,7 +67,7 @@ def test_at_the_worked_example(slip):
 def test_on_every_row_of_the_table_at_initial_params(slip):
     xs, _, _ = bp.standardize(bp.X_CLS)
     for X in (bp.X_CLS, xs):
-        for x, y in zip(X, bp.Y_CLS):
+        for x, y in zip(X, bp.Y_CLS, strict=True):
             if slip.anchor == "cls-slip-loss" and y == 1:
                 continue
             args = (bp.INITIAL_PARAMS, x, float(y))
@@ -94,8 +94,7 @@ def test_loss_slip_invisible_when_placed():
         assert loss_slip.wrong(params, x, 0.0) < 0 < loss_slip.right(params, x, 0.0)
 
 
-@pytest.mark.parametrize("slip", [s for s in SLIPS if s.where.startswith("boxed")],
-                         ids=lambda s: s.where[:18])
+@pytest.mark.parametrize("slip", [s for s in SLIPS if s.where.startswith("boxed")], ids=lambda s: s.where[:18])
 def test_boxed_results_against_the_exercise_checker(slip):
     """The corrected boxes pass bp.check_gradient; the notes' boxes fail, for the reason they fail."""
     name = _box_name(slip)
@@ -106,8 +105,17 @@ def test_boxed_results_against_the_exercise_checker(slip):
 
 
 def _box_name(slip):
-    pretty = {"w²₁₁": "w2_11", "w²₂₁": "w2_21", "b₂₁": "b21", "w¹₁₁": "w1_11", "w¹₂₁": "w1_21",
-              "b₁₁": "b11", "w¹₁₂": "w1_12", "w¹₂₂": "w1_22", "b₁₂": "b12"}
+    pretty = {
+        "w²₁₁": "w2_11",
+        "w²₂₁": "w2_21",
+        "b₂₁": "b21",
+        "w¹₁₁": "w1_11",
+        "w¹₂₁": "w1_21",
+        "b₁₁": "b11",
+        "w¹₁₂": "w1_12",
+        "w¹₂₂": "w1_22",
+        "b₁₂": "b12",
+    }
     head = slip.where.split("∂L/∂")[1].split(" ")[0]
     return pretty[head]
 

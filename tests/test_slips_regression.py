@@ -11,8 +11,8 @@ import bp
 from bp.slips import Slip, evaluate
 from bp.slips.regression import SLIPS
 
-RTOL, ATOL = 1e-6, 1e-8     # "matches": central differences of these (near-)linear maps are this good
-APART = 1e-3                # "does not match": relative distance at least this
+RTOL, ATOL = 1e-6, 1e-8  # "matches": central differences of these (near-)linear maps are this good
+APART = 1e-3  # "does not match": relative distance at least this
 
 
 def _points():

@@ -7,9 +7,17 @@ from bp.slips.table import slip_table
 
 
 def _toy(anchor="toy-anchor"):
-    return Slip(part="classification", where="a toy", as_written="a|b", corrected="c",
-                wrong=lambda p, x, y: -2.0, right=lambda p, x, y: 1.0, reference=lambda p, x, y: 1.0,
-                anchor=anchor, key="toy")
+    return Slip(
+        part="classification",
+        where="a toy",
+        as_written="a|b",
+        corrected="c",
+        wrong=lambda p, x, y: -2.0,
+        right=lambda p, x, y: 1.0,
+        reference=lambda p, x, y: 1.0,
+        anchor=anchor,
+        key="toy",
+    )
 
 
 def test_numbers_and_plain_text():
@@ -40,8 +48,15 @@ def test_labels_come_from_the_catalogue():
 
 
 def test_a_slip_that_is_not_told_apart_is_flagged():
-    same = Slip(part="classification", where="w", as_written="a", corrected="c",
-                wrong=lambda p, x, y: 1.0, right=lambda p, x, y: 1.0, reference=lambda p, x, y: 1.0)
+    same = Slip(
+        part="classification",
+        where="w",
+        as_written="a",
+        corrected="c",
+        wrong=lambda p, x, y: 1.0,
+        right=lambda p, x, y: 1.0,
+        reference=lambda p, x, y: 1.0,
+    )
     t = slip_table([same], EXAMPLE)
     assert not t.all_told_apart and "NO" in repr(t)
 
@@ -49,9 +64,15 @@ def test_a_slip_that_is_not_told_apart_is_flagged():
 def test_example_per_part():
     other = (dict(bp.INITIAL_PARAMS, b21=-8.0), bp.X_CLS[1], 1.0)
     seen = []
-    s = Slip(part="regression", where="w", as_written="a", corrected="c",
-             wrong=lambda p, x, y: seen.append((p["b21"], y)) or 0.0,
-             right=lambda p, x, y: 1.0, reference=lambda p, x, y: 1.0)
+    s = Slip(
+        part="regression",
+        where="w",
+        as_written="a",
+        corrected="c",
+        wrong=lambda p, x, y: seen.append((p["b21"], y)) or 0.0,
+        right=lambda p, x, y: 1.0,
+        reference=lambda p, x, y: 1.0,
+    )
     slip_table([s], {"regression": other, "classification": EXAMPLE})
     assert seen == [(-8.0, 1.0)]
 
@@ -62,8 +83,7 @@ def test_the_classification_list_is_told_apart_at_the_worked_example():
 
 def test_the_catalogue_labels_keys_and_anchors():
     """R1 … R6, C1 … C14 in the notes' order; every key (hence every anchor) is distinct."""
-    from bp.slips import catalogue
-    from bp.slips import regression
+    from bp.slips import catalogue, regression
 
     cat = catalogue()
     assert [label for label, _ in cat] == ([f"R{k}" for k in range(1, 7)] + [f"C{k}" for k in range(1, 15)])

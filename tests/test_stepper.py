@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 import bp
-from bp.widget import STATIC
 from bp.plots import BIASES, EDGES, NODES
 from bp.stepper import WORKED_ETA
+from bp.widget import STATIC
 
 
 def test_defaults_are_the_chapters_worked_step():
@@ -80,11 +80,16 @@ def test_the_module_holds_the_network_twin_once():
     # files bundled in, network.js alone defines them.
     bundled = json.loads((STATIC / "stepper.js.map").read_text(encoding="utf-8"))
     for name in ("forward", "rowLoss", "backward", "meanLoss", "sgdStep"):
-        defining = [src for src, text in zip(bundled["sources"], bundled["sourcesContent"])
-                    if re.search(rf"^(export )?function {name}\(", text, re.M)]
+        defining = [
+            src
+            for src, text in zip(bundled["sources"], bundled["sourcesContent"], strict=True)
+            if re.search(rf"^(export )?function {name}\(", text, re.M)
+        ]
         assert defining == ["../js/network.js"], (name, defining)
 
 
 def test_repr():
-    assert repr(bp.stepper(bp.X_CLS, bp.Y_CLS, task="classification", row=3)) == \
-        "<bp.Stepper: classification, row 3 of 18, η = 5.00e-01>"
+    assert (
+        repr(bp.stepper(bp.X_CLS, bp.Y_CLS, task="classification", row=3))
+        == "<bp.Stepper: classification, row 3 of 18, η = 5.00e-01>"
+    )

@@ -9,8 +9,11 @@ import bp
 
 
 def test_numbers_by_column_format_and_alignment():
-    t = bp.table([("w1_11", -30.65535, 3.83e-10, 7), ("b21", np.float64(2.5), np.float32(1e-3), np.int64(12))],
-                 ["parameter", "gradient", "rel. error", "n"], [None, ".6f", ".2e", None])
+    t = bp.table(
+        [("w1_11", -30.65535, 3.83e-10, 7), ("b21", np.float64(2.5), np.float32(1e-3), np.int64(12))],
+        ["parameter", "gradient", "rel. error", "n"],
+        [None, ".6f", ".2e", None],
+    )
     assert t.rows == (("w1_11", "-30.655350", "3.83e-10", "7"), ("b21", "2.500000", "1.00e-03", "12"))
     assert t.right == (False, True, True, True)
     lines = repr(t).splitlines()

@@ -12,8 +12,8 @@ import pytest
 import traitlets
 
 import bp
-from bp.widget import STATIC
 from bp.tangent import N_CURVE, SLIDER_STEPS, Tangent, loss_along, slider_range, symbol, tangent
+from bp.widget import STATIC
 
 X, Y = bp.X_REG[0], bp.Y_REG[0]
 
@@ -21,7 +21,7 @@ X, Y = bp.X_REG[0], bp.Y_REG[0]
 def test_loss_along_is_the_loss_with_one_parameter_changed():
     values = [-1.0, 0.5, 2.0]
     Ls = loss_along(bp.INITIAL_PARAMS, X, Y, "w2_11", values, task="regression")
-    for v, L in zip(values, Ls):
+    for v, L in zip(values, Ls, strict=True):
         assert L == bp.loss(dict(bp.INITIAL_PARAMS, w2_11=v), X, Y, task="regression")
 
 
@@ -30,7 +30,7 @@ def test_slider_range_shows_the_minimum_when_there_is_one():
     # ŷ = 2.73·w2_11 + 0.056 reaches y = 20 at w2_11 ≈ 7.31: inside the range
     assert lo < 0.5 < hi and lo < 7.31 < hi
     lo, hi = slider_range(bp.INITIAL_PARAMS, X, Y, "b11", task="regression")
-    assert (lo, hi) == (-3.0, 3.0)    # the minimum is ~37 away: beyond the widest range, ± 3
+    assert (lo, hi) == (-3.0, 3.0)  # the minimum is ~37 away: beyond the widest range, ± 3
 
 
 def test_symbols_are_the_notes():
@@ -102,7 +102,7 @@ def test_what_the_page_sends():
 def test_settings_are_checked():
     t = tangent(X, Y, task="regression", name="b11")
     lo, hi = t.ranges["b11"]
-    t.value, t.value = lo, hi                      # the ends are on the slider
+    t.value, t.value = lo, hi  # the ends are on the slider
     for bad in (hi + 0.01, lo - 0.01, math.nan, math.inf):
         with pytest.raises(traitlets.TraitError, match="outside its slider's range"):
             t.value = bad

@@ -24,8 +24,12 @@ def _stored(path):
     """(widget state by model id, the model ids the cells display) of one notebook."""
     nb = json.loads(path.read_text(encoding="utf-8"))
     state = nb.get("metadata", {}).get("widgets", {}).get(STATE, {}).get("state", {})
-    shown = [out["data"][VIEW]["model_id"] for cell in nb["cells"] for out in cell.get("outputs", [])
-             if VIEW in out.get("data", {})]
+    shown = [
+        out["data"][VIEW]["model_id"]
+        for cell in nb["cells"]
+        for out in cell.get("outputs", [])
+        if VIEW in out.get("data", {})
+    ]
     return state, shown
 
 
@@ -43,18 +47,20 @@ def test_every_stored_widget_is_an_anywidget_with_the_default_layout(path):
             assert s.get("_module") and s.get("_anywidget_id"), model_id
             assert s["layout"].removeprefix("IPY_MODEL_") in state, model_id
         else:
-            assert kind == ("@jupyter-widgets/base", "LayoutModel"), \
+            assert kind == ("@jupyter-widgets/base", "LayoutModel"), (
                 f"{model_id} is a {kind}: the static book draws only anywidgets (see _templates/bp-widgets.js)"
-            assert all(v is None for k, v in s.items() if not k.startswith("_")), \
+            )
+            assert all(v is None for k, v in s.items() if not k.startswith("_")), (
                 f"layout {model_id} sets {[k for k, v in s.items() if not k.startswith('_') and v is not None]}"
+            )
     for model_id in shown:
         assert state[model_id]["model_name"] == "AnyModel", f"a cell displays {model_id}, not an anywidget"
 
 
 def test_the_widgets_use_only_what_the_host_gives():
     """`model.x` in src/bp/js/ for x the host's model has; a default export of initialize/render."""
-    body = HOST[HOST.index("const model = {"):]
-    body = body[:body.index("\n    };")]
+    body = HOST[HOST.index("const model = {") :]
+    body = body[: body.index("\n    };")]
     host_model = set(re.findall(r"^ {6}(\w+)\s*[(:]", body, re.M))
     assert {"get", "set", "on", "off", "save_changes", "send"} <= host_model
     js = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "src" / "bp" / "js").glob("*.js")}

@@ -12,18 +12,19 @@ import subprocess
 import sys
 
 import nbformat
-import pytest
-from node_tools import ROOT, node
 
 import bp
 from bp.widget import STATIC, STUB, Widget
+from node_tools import ROOT, node
 
 STATE = "application/vnd.jupyter.widget-state+json"
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
-EXAMPLES = {"Explorer": lambda: bp.explorer(bp.X_REG, bp.Y_REG, task="regression"),
-            "Tangent": lambda: bp.tangent.tangent(bp.X_REG[0], bp.Y_REG[0], task="regression"),
-            "Stepper": lambda: bp.stepper(bp.X_REG, bp.Y_REG, task="regression"),
-            "Playground": lambda: bp.playground()}
+EXAMPLES = {
+    "Explorer": lambda: bp.explorer(bp.X_REG, bp.Y_REG, task="regression"),
+    "Tangent": lambda: bp.tangent.tangent(bp.X_REG[0], bp.Y_REG[0], task="regression"),
+    "Stepper": lambda: bp.stepper(bp.X_REG, bp.Y_REG, task="regression"),
+    "Playground": lambda: bp.playground(),
+}
 
 
 def _widget_classes():
@@ -34,7 +35,7 @@ def _widget_classes():
     while todo:
         for sub in todo.pop().__subclasses__():
             todo.append(sub)
-            if "module" in vars(sub):   # (not anywidget's per-instance subclasses, nor the bases)
+            if "module" in vars(sub):  # (not anywidget's per-instance subclasses, nor the bases)
                 found[f"{sub.__module__}.{sub.__name__}"] = sub
     return found
 
@@ -69,8 +70,10 @@ def test_no_notebook_stores_a_module():
 
 
 def test_the_stub_is_a_module_that_says_to_run_the_cell():
-    script = ("const m = await import('data:text/javascript,' + encodeURIComponent(process.argv[1]));"
-              "const el = {}; m.default.render({model: {}, el}); console.log(el.textContent);")
+    script = (
+        "const m = await import('data:text/javascript,' + encodeURIComponent(process.argv[1]));"
+        "const el = {}; m.default.render({model: {}, el}); console.log(el.textContent);"
+    )
     done = subprocess.run([node(), "--input-type=module", "-e", script, STUB], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Run this cell to bring the widget to life")
@@ -84,8 +87,11 @@ def test_the_strip_script_replaces_only_anywidget_modules(tmp_path):
         sys.path.remove(str(ROOT / "scripts"))
     nb = nbformat.v4.new_notebook()
     layout = {"model_module": "@jupyter-widgets/base", "model_name": "LayoutModel", "state": {"_esm": "keep"}}
-    w = {"model_module": "anywidget", "model_name": "AnyModel",
-         "state": {"_esm": "export default {};", "_css": ".a{}", "_module": "tangent", "x": [1]}}
+    w = {
+        "model_module": "anywidget",
+        "model_name": "AnyModel",
+        "state": {"_esm": "export default {};", "_css": ".a{}", "_module": "tangent", "x": [1]},
+    }
     nb.metadata["widgets"] = {STATE: {"state": {"a": w, "b": layout}}}
     assert strip(nb) == 1
     models = nb.metadata["widgets"][STATE]["state"]

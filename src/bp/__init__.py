@@ -10,8 +10,11 @@ the notes (`bp.slips`); for the chapter on any network, networks of any size in 
 and the chapters' tables (`bp.table`).
 """
 
+from . import autodiff, graph, local, mlp, mlp_exercises, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
 from .data import FEATURES, X_CLS, X_REG, X_STUDENTS, Y_CLS, Y_PACKAGE, Y_PLACED, Y_REG, standardize
 from .exercises import CheckResult, check_gradient
+from .explorer import Explorer, explorer
+from .graph import draw_graph
 from .network import (
     DIVERGENCE_LIMIT,
     INITIAL_PARAMS,
@@ -26,23 +29,54 @@ from .network import (
     sigmoid,
     train,
 )
-from .plots import draw_network, plot_losses, use_style
-from .tables import Table, table
-from .explorer import Explorer, explorer
-from .stepper import Stepper, stepper
 from .playground import Playground, playground
-from . import autodiff, graph, local, mlp, mlp_exercises, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
-from .graph import draw_graph
+from .plots import draw_network, plot_losses, use_style
+from .stepper import Stepper, stepper
+from .tables import Table, table
 
 __all__ = [
-    "FEATURES", "X_CLS", "X_REG", "Y_CLS", "Y_REG", "X_STUDENTS", "Y_PACKAGE", "Y_PLACED", "standardize",
-    "CheckResult", "check_gradient",
-    "DIVERGENCE_LIMIT", "INITIAL_PARAMS", "PARAM_NAMES", "TrainResult",
-    "forward", "gradient_check", "gradients", "loss", "numerical_gradients", "relative_error",
-    "sigmoid", "train",
-    "draw_network", "plot_losses", "use_style", "Table", "table",
-    "Explorer", "explorer", "Stepper", "stepper", "Playground", "playground", "draw_graph",
-    "autodiff", "graph", "local", "mlp", "mlp_exercises", "slips", "tangent",
+    "FEATURES",
+    "X_CLS",
+    "X_REG",
+    "Y_CLS",
+    "Y_REG",
+    "X_STUDENTS",
+    "Y_PACKAGE",
+    "Y_PLACED",
+    "standardize",
+    "CheckResult",
+    "check_gradient",
+    "DIVERGENCE_LIMIT",
+    "INITIAL_PARAMS",
+    "PARAM_NAMES",
+    "TrainResult",
+    "forward",
+    "gradient_check",
+    "gradients",
+    "loss",
+    "numerical_gradients",
+    "relative_error",
+    "sigmoid",
+    "train",
+    "draw_network",
+    "plot_losses",
+    "use_style",
+    "Table",
+    "table",
+    "Explorer",
+    "explorer",
+    "Stepper",
+    "stepper",
+    "Playground",
+    "playground",
+    "draw_graph",
+    "autodiff",
+    "graph",
+    "local",
+    "mlp",
+    "mlp_exercises",
+    "slips",
+    "tangent",
 ]
 
 use_style()

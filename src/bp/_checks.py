@@ -25,7 +25,7 @@ def check_task(task, loss=None):
     return task, loss
 
 
-def _is_real(v):
+def is_real(v):
     return isinstance(v, numbers.Real) and not isinstance(v, (bool, np.bool_))
 
 
@@ -46,7 +46,7 @@ def check_params(params):
         v = params[name]
         if isinstance(v, np.ndarray) and v.ndim == 0:
             v = v[()]
-        if not _is_real(v):
+        if not is_real(v):
             raise TypeError(f"parameter {name} must be a real number, got {type(v).__name__} {v!r}")
         if not math.isfinite(v):
             raise ValueError(f"parameter {name} is {v}: every parameter must be finite")
@@ -54,7 +54,7 @@ def check_params(params):
     return out
 
 
-def _numeric_array(values, what):
+def numeric_array(values, what):
     if isinstance(values, (str, bytes)):
         raise TypeError(f"{what} must be numbers, got a string {values!r}")
     try:
@@ -71,12 +71,12 @@ def _numeric_array(values, what):
 
 def check_xy(x, y, task):
     """x as float array (2,) or (n, 2); y as float or (n,) array matching it (y may be None)."""
-    x = _numeric_array(x, "x")
+    x = numeric_array(x, "x")
     if not (x.shape == (2,) or (x.ndim == 2 and x.shape[1] == 2 and x.shape[0] >= 1)):
         raise ValueError(f"x has shape {x.shape}: expected (2,) for one row [CGPA, IQ] or (n, 2) for n rows")
     if y is None:
         return x, None
-    y = _numeric_array(y, "y")
+    y = numeric_array(y, "y")
     if x.ndim == 1:
         if y.size != 1 or y.ndim > 1:
             raise ValueError(f"y has shape {y.shape}: one row of x needs one target (a scalar)")
@@ -93,7 +93,7 @@ def check_xy(x, y, task):
 
 def check_eta(eta):
     """η must be a positive finite real number (not a bool)."""
-    if not _is_real(eta) or not math.isfinite(eta) or eta <= 0:
+    if not is_real(eta) or not math.isfinite(eta) or eta <= 0:
         raise ValueError(f"eta (the learning rate η) must be a positive finite number, got {eta!r}")
     return float(eta)
 

@@ -35,9 +35,10 @@ class Value:
         other = other if isinstance(other, Value) else Value(other)
         out = Value(self.data + other.data, (self, other), "+")
 
-        def _backward():        # ∂(a + b)/∂a = 1, ∂(a + b)/∂b = 1
+        def _backward():  # ∂(a + b)/∂a = 1, ∂(a + b)/∂b = 1
             self.grad += out.grad
             other.grad += out.grad
+
         out._backward = _backward
         return out
 
@@ -45,19 +46,21 @@ class Value:
         other = other if isinstance(other, Value) else Value(other)
         out = Value(self.data * other.data, (self, other), "*")
 
-        def _backward():        # ∂(a·b)/∂a = b, ∂(a·b)/∂b = a
+        def _backward():  # ∂(a·b)/∂a = b, ∂(a·b)/∂b = a
             self.grad += other.data * out.grad
             other.grad += self.data * out.grad
+
         out._backward = _backward
         return out
 
     def __pow__(self, k):
         if not isinstance(k, (int, float)):
             raise TypeError("the exponent must be a number, not a Value")
-        out = Value(self.data ** k, (self,), f"**{k}")
+        out = Value(self.data**k, (self,), f"**{k}")
 
-        def _backward():        # d(aᵏ)/da = k·aᵏ⁻¹
+        def _backward():  # d(aᵏ)/da = k·aᵏ⁻¹
             self.grad += k * self.data ** (k - 1) * out.grad
+
         out._backward = _backward
         return out
 
@@ -67,12 +70,13 @@ class Value:
 
         def _backward():
             self.grad += local * out.grad
+
         out._backward = _backward
         return out
 
     def sigmoid(self):
-        s = 0.5 * (1.0 + math.tanh(0.5 * self.data))   # σ(z), never overflows
-        return self._unary(s, s * (1.0 - s), "σ")      # σ' = σ(1 − σ)
+        s = 0.5 * (1.0 + math.tanh(0.5 * self.data))  # σ(z), never overflows
+        return self._unary(s, s * (1.0 - s), "σ")  # σ' = σ(1 − σ)
 
     def log(self):
         return self._unary(math.log(self.data), 1.0 / self.data, "log")
@@ -92,8 +96,8 @@ class Value:
     def __rsub__(self, other):  # number − Value
         return (-self) + other
 
-    __radd__ = __add__          # number + Value
-    __rmul__ = __mul__          # number · Value
+    __radd__ = __add__  # number + Value
+    __rmul__ = __mul__  # number · Value
 
     def backward(self):
         """Set ``.grad`` of every node self depends on to ∂self/∂node.
@@ -104,17 +108,18 @@ class Value:
         """
         order, seen = [], set()
 
-        def visit(v):           # depth first: parents before children
+        def visit(v):  # depth first: parents before children
             if id(v) not in seen:
                 seen.add(id(v))
                 for parent in v._parents:
                     visit(parent)
                 order.append(v)
+
         visit(self)
-        for v in order:         # start from zero: calling twice is safe
+        for v in order:  # start from zero: calling twice is safe
             v.grad = 0.0
-        self.grad = 1.0         # ∂self/∂self
-        for v in reversed(order):   # from the output back to the leaves
+        self.grad = 1.0  # ∂self/∂self
+        for v in reversed(order):  # from the output back to the leaves
             v._backward()
 
 
@@ -138,7 +143,7 @@ def network_loss(params, x, y, *, task, loss=None):
         return z.sigmoid() if task == "classification" else z
 
     total = 0.0
-    for (cgpa, iq), target in zip(rows, targets):
+    for (cgpa, iq), target in zip(rows, targets, strict=True):
         CGPA, IQ = Value(cgpa, label="CGPA"), Value(iq, label="IQ")
         z11 = p["w1_11"] * CGPA + p["w1_21"] * IQ + p["b11"]
         z12 = p["w1_12"] * CGPA + p["w1_22"] * IQ + p["b12"]
@@ -150,12 +155,11 @@ def network_loss(params, x, y, *, task, loss=None):
             L = z21.softplus() - target * z21
         else:
             L = 0.5 * (target - yhat) ** 2
-        total = total + L       # a parameter is used once per row
+        total = total + L  # a parameter is used once per row
     L = total * (1.0 / len(rows))
     nodes = dict(p)
     if len(rows) == 1:
-        nodes.update(CGPA=CGPA, IQ=IQ, z11=z11, z12=z12,
-                     O11=O11, O12=O12, z21=z21, L=L)
+        nodes.update(CGPA=CGPA, IQ=IQ, z11=z11, z12=z12, O11=O11, O12=O12, z21=z21, L=L)
         if loss == "squared":
             nodes["yhat"] = yhat
     return L, nodes

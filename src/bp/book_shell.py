@@ -41,7 +41,7 @@ FONT_DIR = "_static/vendor/fontawesome/webfonts"
 # Font Awesome's class table: `.fa-github:before{content:"\f09b"}` (several names may share a rule).
 ICON_RULE = re.compile(r'((?:\.fa-[\w-]+:(?:before|after),?)+)\{content:"\\([0-9a-f]+)"\}')
 ICON_CLASS = re.compile(r'class="([^"]*\bfa-[^"]*)"')
-PRIVATE_USE = re.compile(r'\\([ef][0-9a-f]{3})\b|([\ue000-\uf8ff])')
+PRIVATE_USE = re.compile(r"\\([ef][0-9a-f]{3})\b|([\ue000-\uf8ff])")
 
 
 def setup(app):
@@ -53,6 +53,7 @@ def setup(app):
 
 
 # --- The repository --------------------------------------------------------------------------
+
 
 def repository_options(options, environ):
     """The theme options with the repository of `environ` (BOOK_REPOSITORY, BOOK_BRANCH), and
@@ -67,8 +68,13 @@ def repository_options(options, environ):
     if PLACEHOLDER in options.get("repository_url", PLACEHOLDER):
         options.pop("repository_url", None)
         options.pop("repository_branch", None)
-        options.update(use_repository_button=False, use_edit_page_button=False,
-                       use_issues_button=False, use_source_button=False, launch_buttons={})
+        options.update(
+            use_repository_button=False,
+            use_edit_page_button=False,
+            use_issues_button=False,
+            use_source_button=False,
+            launch_buttons={},
+        )
     return options
 
 
@@ -112,6 +118,7 @@ def lazy_images(app, pagename, templatename, context, doctree):
 
 # --- Icons -------------------------------------------------------------------------------------
 
+
 def _add_icons_css(app):
     if app.builder.format == "html":
         app.add_css_file(ICONS_CSS)
@@ -152,7 +159,7 @@ def subset_font(source, points):
     font = TTFont(source)
     kept = sorted(points & set(font.getBestCmap()))
     options = subset.Options()
-    options.flavor = "woff"   # zlib-compressed; WOFF2 would need brotli, absent here
+    options.flavor = "woff"  # zlib-compressed; WOFF2 would need brotli, absent here
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
@@ -173,12 +180,15 @@ def _unicode_range(points):
 
 def icons_css(faces):
     """The @font-face rules of the subsets: [(family, weight, url, code points)]."""
-    head = ("/* Made by bp.book_shell at build time: the Font Awesome glyphs the pages use, under the\n"
-            "   theme's own family names; any other glyph still comes from the theme's fonts. */\n")
+    head = (
+        "/* Made by bp.book_shell at build time: the Font Awesome glyphs the pages use, under the\n"
+        "   theme's own family names; any other glyph still comes from the theme's fonts. */\n"
+    )
     return head + "".join(
         f'@font-face{{font-display:block;font-family:"{family}";font-style:normal;font-weight:{weight};'
         f'src:url({url}) format("woff");unicode-range:{_unicode_range(points)}}}\n'
-        for family, weight, url, points in faces)
+        for family, weight, url, points in faces
+    )
 
 
 def _write_icons(app, exception):
@@ -188,8 +198,11 @@ def _write_icons(app, exception):
     static = out / "_static"
     stylesheets = [p.read_text(encoding="utf-8") for p in static.rglob("*.css") if p.name != ICONS_CSS]
     theme_css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
-    pages = (p.read_text(encoding="utf-8") for p in out.rglob("*.html")
-             if p.relative_to(out).parts[0] not in ("_static", "_sources"))
+    pages = (
+        p.read_text(encoding="utf-8")
+        for p in out.rglob("*.html")
+        if p.relative_to(out).parts[0] not in ("_static", "_sources")
+    )
     points = used_icons(pages, glyph_table(theme_css)) | drawn_by_stylesheets(stylesheets)
     folder = static / "bp-icons"
     folder.mkdir(exist_ok=True)
@@ -204,5 +217,7 @@ def _write_icons(app, exception):
         (folder / name).write_bytes(data)
         faces.append((family, weight, f"bp-icons/{name}", kept))
     (static / ICONS_CSS).write_text(icons_css(faces), encoding="utf-8")
-    logger.info(f"bp.book_shell: {len(points)} icons in {len(faces)} font subsets "
-                f"({', '.join(str(len(k)) for *_, k in faces)} glyphs)")
+    logger.info(
+        f"bp.book_shell: {len(points)} icons in {len(faces)} font subsets "
+        f"({', '.join(str(len(k)) for *_, k in faces)} glyphs)"
+    )

@@ -7,7 +7,7 @@ import numpy as np
 from .mlp import uniforms
 
 X_REG = np.array([[3.3, 8.0],
-                  [2.9, 9.0]])
+                  [2.9, 9.0]])  # the notes' table, a line per student  # fmt: skip
 """The notes' table, inputs: one row per student, columns CGPA and IQ (as written in the notes)."""
 
 Y_REG = np.array([20.0, 50.0])
@@ -18,10 +18,24 @@ Y_REG = np.array([20.0, 50.0])
 # the boundary has to compromise.
 _CLS = [
     # CGPA, IQ, placed
-    (2.1, 6.5, 0), (2.4, 7.0, 0), (2.6, 6.0, 0), (2.8, 7.5, 0), (3.0, 6.5, 0),
-    (2.2, 8.5, 0), (3.3, 6.0, 0), (2.7, 8.8, 1), (3.1, 7.2, 0),
-    (3.2, 8.6, 1), (3.5, 7.8, 1), (3.6, 9.0, 1), (3.8, 7.0, 1), (3.4, 9.5, 1),
-    (2.9, 9.6, 1), (3.9, 8.2, 1), (3.7, 6.4, 0), (3.0, 8.9, 1),
+    (2.1, 6.5, 0),
+    (2.4, 7.0, 0),
+    (2.6, 6.0, 0),
+    (2.8, 7.5, 0),
+    (3.0, 6.5, 0),
+    (2.2, 8.5, 0),
+    (3.3, 6.0, 0),
+    (2.7, 8.8, 1),
+    (3.1, 7.2, 0),
+    (3.2, 8.6, 1),
+    (3.5, 7.8, 1),
+    (3.6, 9.0, 1),
+    (3.8, 7.0, 1),
+    (3.4, 9.5, 1),
+    (2.9, 9.6, 1),
+    (3.9, 8.2, 1),
+    (3.7, 6.4, 0),
+    (3.0, 8.9, 1),
 ]
 X_CLS = np.array([(c, q) for c, q, _ in _CLS])
 """A made-up classification table (not from the notes): columns CGPA and IQ."""
@@ -75,15 +89,16 @@ def standardize(x):
 # every machine), rounded to three decimals, with the two classes in alternate rows so that every
 # consecutive slice (a mini-batch) holds both.
 
+
 def xor(n=200, seed=0):
     """``(X, y)``: ``n`` points uniform in the square [−1, 1]², kept 0.1 away from the axes; label 1
     where both coordinates have the same sign (quadrants I and III), 0 elsewhere: XOR of the signs.
     Used by the playground of "Backpropagation for any network"."""
     n = _check_n(n)
     u = uniforms(seed, 2 * n).reshape(n, 2)
-    size = 0.1 + 1.8 * np.abs(u - 0.5)                               # |coordinate|, in [0.1, 1]
-    sign = np.where(u[:, 0] >= 0.5, 1.0, -1.0)                       # x₁'s sign
-    same = np.arange(n) % 2 == 0                                     # even rows: x₂ has x₁'s sign
+    size = 0.1 + 1.8 * np.abs(u - 0.5)  # |coordinate|, in [0.1, 1]
+    sign = np.where(u[:, 0] >= 0.5, 1.0, -1.0)  # x₁'s sign
+    same = np.arange(n) % 2 == 0  # even rows: x₂ has x₁'s sign
     X = np.round(np.column_stack([sign * size[:, 0], np.where(same, sign, -sign) * size[:, 1]]), 3)
     return X, same.astype(float)
 
@@ -114,7 +129,7 @@ def spiral(n=200, seed=0, classes=2):
     u = uniforms(seed, 2 * n).reshape(n, 2)
     arm = np.arange(n) % classes
     t = (np.arange(n) // classes) / ((n + classes - 1) // classes)  # 0 … 1 along each arm
-    angle = 1.25 * 2.0 * np.pi * t + 2.0 * np.pi * arm / classes   # for two arms: + π on the second
+    angle = 1.25 * 2.0 * np.pi * t + 2.0 * np.pi * arm / classes  # for two arms: + π on the second
     X = np.column_stack([t * np.sin(angle), t * np.cos(angle)]) + 0.08 * (u - 0.5)
     return np.round(X, 3), arm.astype(float)
 

@@ -70,6 +70,7 @@ class CheckResult:
 
 # -- the test points --------------------------------------------------------------------------
 
+
 def _two_decimals(values):
     return [float(f"{v:.2f}") for v in values]  # the float the learner gets is the number printed
 
@@ -82,15 +83,20 @@ def _spread_out(params, x, y, task):
     f = forward(params, x, task=task)
     if task == "regression":
         O = [f["O11"], f["O12"]]
-        return (all(abs(o) > 0.2 and abs(abs(o) - 1) > 0.2 for o in O)
-                and abs(abs(O[0]) - abs(O[1])) > 0.2 and abs(f["yhat"] - y) > 1)
-    outs = [f["O11"], f["O12"], f["yhat"]]     # σ at the two hidden units and at the output
-    sp = [s * (1 - s) for s in outs]           # their σ′
+        return (
+            all(abs(o) > 0.2 and abs(abs(o) - 1) > 0.2 for o in O)
+            and abs(abs(O[0]) - abs(O[1])) > 0.2
+            and abs(f["yhat"] - y) > 1
+        )
+    outs = [f["O11"], f["O12"], f["yhat"]]  # σ at the two hidden units and at the output
+    sp = [s * (1 - s) for s in outs]  # their σ′
     zs = [f["z11"], f["z12"], f["z21"]]
-    return (all(0.15 < s < 0.85 and abs(s - 0.5) > 0.1 for s in outs)  # unsaturated, 2σ − 1 ≠ 0
-            and all(abs(a - b) > 0.05 for a, b in itertools.combinations(outs, 2))
-            and all(abs(a - b) > 0.01 for a, b in itertools.combinations(sp, 2))
-            and all(abs(z - 1) > 0.1 for z in zs))                   # z(1 − z) ≠ 0
+    return (
+        all(0.15 < s < 0.85 and abs(s - 0.5) > 0.1 for s in outs)  # unsaturated, 2σ − 1 ≠ 0
+        and all(abs(a - b) > 0.05 for a, b in itertools.combinations(outs, 2))
+        and all(abs(a - b) > 0.01 for a, b in itertools.combinations(sp, 2))
+        and all(abs(z - 1) > 0.1 for z in zs)
+    )  # z(1 − z) ≠ 0
 
 
 @functools.cache
@@ -104,7 +110,7 @@ def _points(task):
     points = []
     while len(points) < N_POINTS:
         size = rng.uniform([low[n] for n in PARAM_NAMES], [high[n] for n in PARAM_NAMES])
-        params = dict(zip(PARAM_NAMES, _two_decimals(size * rng.choice([-1, 1], len(PARAM_NAMES)))))
+        params = dict(zip(PARAM_NAMES, _two_decimals(size * rng.choice([-1, 1], len(PARAM_NAMES))), strict=True))
         x = _two_decimals(rng.uniform([2.5, 6.0], [4.0, 10.0]))  # CGPA, IQ
         y = float(len(points) % 2) if task == "classification" else _two_decimals([rng.uniform(10, 60)])[0]
         if _spread_out(params, np.array(x), y, task):
@@ -113,6 +119,7 @@ def _points(task):
 
 
 # -- the chain and its usual slips ----------------------------------------------------------
+
 
 def _chain(name, task):
     """The keys of the local factors whose product is ∂L/∂name, along its path back from L."""
@@ -223,7 +230,7 @@ def _diagnose(yours, name, task, loss):
     """The smallest set of slips whose formula gives the learner's value at every test point;
     () when none does, or when more than one explanation of that size does."""
     values = _candidate_values(name, task, loss, _points(task))
-    fits = [c for c, v in values.items() if c and all(_close(a, b) for a, b in zip(yours, v))]
+    fits = [c for c, v in values.items() if c and all(_close(a, b) for a, b in zip(yours, v, strict=True))]
     if not fits:
         return ()
     smallest = [c for c in fits if len(c) == min(map(len, fits))]  # all one formula, merged
@@ -231,6 +238,7 @@ def _diagnose(yours, name, task, loss):
 
 
 # -- the words ----------------------------------------------------------------------------------
+
 
 def _text(key):
     """How a factor is written in the message: O11(1 − O11) for dO11/dz11, ŷ for yhat …"""
@@ -250,16 +258,19 @@ def _say(slip, loss):
     if kind == "sign":
         return "the sign is wrong: the chain rule gives the opposite sign (ŷ − y, not y − ŷ)"
     if kind == "factor_2":
-        return ("a factor 2 too many: 2(ŷ − y) is the derivative of (y − ŷ)², but the loss is ½(y − ŷ)², "
-                "whose ½ is there to cancel that 2")
+        return (
+            "a factor 2 too many: 2(ŷ − y) is the derivative of (y − ŷ)², but the loss is ½(y − ŷ)², "
+            "whose ½ is there to cancel that 2"
+        )
     if kind == "missing" and what == "dyhat/dz21" and loss == "cross_entropy":
-        return ("a factor is missing: ∂ŷ/∂z21 = ŷ(1 − ŷ); ∂L/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ)) needs it, "
-                "and together they make ∂L/∂z21 = ŷ − y")
+        return (
+            "a factor is missing: ∂ŷ/∂z21 = ŷ(1 − ŷ); ∂L/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ)) needs it, "
+            "and together they make ∂L/∂z21 = ŷ − y"
+        )
     if kind == "missing":
         return f"a factor is missing: {_text(what)}"
     if kind == "extra" and what == "dyhat/dz21":
-        return ("an extra σ′(z21) = ŷ(1 − ŷ): with cross-entropy it cancels against ∂L/∂ŷ, "
-                "so ∂L/∂z21 = ŷ − y")
+        return "an extra σ′(z21) = ŷ(1 − ŷ): with cross-entropy it cancels against ∂L/∂ŷ, so ∂L/∂z21 = ŷ − y"
     if kind == "extra":
         return f"an extra factor that does not belong: {what}"
     old, new = what.split("->")
@@ -283,8 +294,10 @@ def _where(point, yours, right):
     """The whole test point, as exactly the numbers the learner got, and the two values."""
     params, x, y = point
     values = ", ".join(f"{n}={params[n]:g}" for n in PARAM_NAMES)
-    return (f"At the test point CGPA={x[0]:g}, IQ={x[1]:g}, y={y:g}, {values}: "
-            f"yours = {yours:.6g}, backpropagation = {right:.6g}.")
+    return (
+        f"At the test point CGPA={x[0]:g}, IQ={x[1]:g}, y={y:g}, {values}: "
+        f"yours = {yours:.6g}, backpropagation = {right:.6g}."
+    )
 
 
 def _describe(value):
@@ -344,22 +357,32 @@ def check_gradient(fn, name, *, task, loss=None):
             return CheckResult(False, f"Your function raised {type(e).__name__}: {e}")
         value = _as_number(got)
         if value is None:
-            return CheckResult(False, f"Your function returned {_describe(got)}, but check_gradient "
-                                      f"needs one number: ∂L/∂{name} at one row x = [CGPA, IQ] with target y.")
+            return CheckResult(
+                False,
+                f"Your function returned {_describe(got)}, but check_gradient "
+                f"needs one number: ∂L/∂{name} at one row x = [CGPA, IQ] with target y.",
+            )
         if not math.isfinite(value):
-            return CheckResult(False, f"Your function returned {value} at the row x = [{x[0]:g}, {x[1]:g}]: "
-                                      f"∂L/∂{name} is a finite number there.")
+            return CheckResult(
+                False,
+                f"Your function returned {value} at the row x = [{x[0]:g}, {x[1]:g}]: "
+                f"∂L/∂{name} is a finite number there.",
+            )
         yours.append(value)
     truth = [gradients(p, np.array(x), y, task=task, loss=loss)[name] for p, x, y in points]
-    if all(_close(a, b) for a, b in zip(yours, truth)):
+    if all(_close(a, b) for a, b in zip(yours, truth, strict=True)):
         return CheckResult(True, f"Right: your ∂L/∂{name} matches backpropagation at all {len(points)} test points.")
-    k = next(i for i, (a, b) in enumerate(zip(yours, truth)) if not _close(a, b))
+    k = next(i for i, (a, b) in enumerate(zip(yours, truth, strict=True)) if not _close(a, b))
     where = _where(points[k], yours[k], truth[k])
     slips = _diagnose(yours, name, task, loss)
     if len(slips) == 1:
         return CheckResult(False, f"Not quite: {_say(slips[0], loss)}. {where}", slips)
     if len(slips) == 2:
-        return CheckResult(False, f"Not quite, two slips: {_say(slips[0], loss)}; and {_say(slips[1], loss)}. "
-                                  f"{where}", slips)
-    return CheckResult(False, f"Not quite: your ∂L/∂{name} differs from backpropagation, and the checker "
-                              f"cannot name the slip: work the chain out by hand at this point. {where}")
+        return CheckResult(
+            False, f"Not quite, two slips: {_say(slips[0], loss)}; and {_say(slips[1], loss)}. {where}", slips
+        )
+    return CheckResult(
+        False,
+        f"Not quite: your ∂L/∂{name} differs from backpropagation, and the checker "
+        f"cannot name the slip: work the chain out by hand at this point. {where}",
+    )

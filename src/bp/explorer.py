@@ -19,8 +19,7 @@ import traitlets
 
 from ._checks import check_epochs, check_eta, check_params
 from .data import FEATURES
-from .network import INITIAL_PARAMS, PARAM_NAMES, train
-from .tangent import symbol
+from .network import INITIAL_PARAMS, PARAM_NAMES, symbol, train
 from .widget import NetworkWidget, TrainingWidget
 
 PARAM_RANGE = (-3.0, 3.0)
@@ -57,15 +56,31 @@ class Explorer(NetworkWidget, TrainingWidget):
             raise ValueError(f"features must name the two columns of x, got {features!r}")
         params = check_params(INITIAL_PARAMS if params is None else params)
         eta, epochs = check_eta(eta), check_epochs(epochs)
-        super().__init__(x, y, task=task, loss=loss, params=params, features=features, eta=eta, epochs=epochs,
-                         max_epochs=max(MAX_EPOCHS, epochs),
-                         initial={"eta": eta, "epochs": epochs, "params": params})
+        super().__init__(
+            x,
+            y,
+            task=task,
+            loss=loss,
+            params=params,
+            features=features,
+            eta=eta,
+            epochs=epochs,
+            max_epochs=max(MAX_EPOCHS, epochs),
+            initial={"eta": eta, "epochs": epochs, "params": params},
+        )
 
     @property
     def result(self):
         """`bp.train` with the current settings: what the page draws (a `TrainResult`)."""
-        return train(self.params, np.array(self.x), np.array(self.y), task=self.task, loss=self.loss,
-                     eta=self.eta, epochs=self.epochs)
+        return train(
+            self.params,
+            np.array(self.x),
+            np.array(self.y),
+            task=self.task,
+            loss=self.loss,
+            eta=self.eta,
+            epochs=self.epochs,
+        )
 
     def __repr__(self):
         return f"<bp.Explorer: {self.task}, η = {self.eta:.2e}, {self.epochs} epochs>"

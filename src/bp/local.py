@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checks import check_params, check_task, check_xy
-from .network import PARAM_NAMES, _act, _loss, relative_error
+from .network import PARAM_NAMES, act, relative_error, row_loss
 
 NODES = ("z11", "z12", "O11", "O12", "z21", "yhat", "L")
 """The graph's nodes in forward order; ``L`` is the loss of the row."""
@@ -39,17 +39,17 @@ def _graph(p, CGPA, IQ, y, task, loss, node=None, h=0.0):
 
     put("z11", p["w1_11"] * CGPA + p["w1_21"] * IQ + p["b11"])
     put("z12", p["w1_12"] * CGPA + p["w1_22"] * IQ + p["b12"])
-    put("O11", _act(v["z11"], task))
-    put("O12", _act(v["z12"], task))
+    put("O11", act(v["z11"], task))
+    put("O12", act(v["z12"], task))
     put("z21", p["w2_11"] * v["O11"] + p["w2_21"] * v["O12"] + p["b21"])
-    put("yhat", _act(v["z21"], task))
+    put("yhat", act(v["z21"], task))
     if y is not None:
         if node == "yhat" and loss == "cross_entropy":
             # ŷ was nudged away from σ(z₂₁): compute the cross-entropy from ŷ itself.
             yh = v["yhat"]
             put("L", -(y * np.log(yh) + (1 - y) * np.log(1 - yh)))
         else:
-            put("L", _loss(v, y, task, loss))
+            put("L", row_loss(v, y, loss))
     return v
 
 
@@ -68,8 +68,10 @@ def numerical_derivative(params, x, of, wrt, *, task, y=None, loss=None, h=1e-6)
     if of not in NODES:
         raise KeyError(f"unknown quantity {of!r}: expected one of {', '.join(NODES)}")
     if wrt not in PARAM_NAMES + INPUTS + NODES:
-        raise KeyError(f"unknown quantity {wrt!r}: expected a parameter ({', '.join(PARAM_NAMES)}), "
-                       f"an input ({', '.join(INPUTS)}) or a node ({', '.join(NODES)})")
+        raise KeyError(
+            f"unknown quantity {wrt!r}: expected a parameter ({', '.join(PARAM_NAMES)}), "
+            f"an input ({', '.join(INPUTS)}) or a node ({', '.join(NODES)})"
+        )
     if of == "L" and y is None:
         raise ValueError("the loss L needs the target: pass y=...")
     if not (isinstance(h, (int, float)) and not isinstance(h, bool) and np.isfinite(h) and h > 0):

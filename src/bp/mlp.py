@@ -28,11 +28,12 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
-from ._checks import TASKS, _is_real, _numeric_array, check_epochs, check_eta, check_params, check_task
-from .network import DIVERGENCE_LIMIT, PARAM_NAMES, _loss, sigmoid
+from ._checks import TASKS, check_epochs, check_eta, check_params, check_task, is_real, numeric_array
+from .network import DIVERGENCE_LIMIT, PARAM_NAMES, row_loss, sigmoid
 
 ACTIVATIONS = ("identity", "sigmoid", "tanh", "relu")
 """The hidden activations `bp.mlp` knows."""
@@ -93,14 +94,16 @@ def _check_seed(seed):
     return int(seed)
 
 
-def _std(scale, n_in, n_out):
-    """The standard deviation of a layer's initial weights: Xavier (Glorot), He, or a given number."""
+def initial_std(scale, n_in, n_out):
+    """The standard deviation of a layer's initial weights (see `init`) for ``scale``: ``"xavier"``
+    (Glorot) sqrt(2 / (n_in + n_out)), ``"he"`` sqrt(2 / n_in), or a positive number as given; a
+    ValueError for any other ``scale``."""
     if isinstance(scale, str):
         if scale == "xavier":
             return math.sqrt(2.0 / (n_in + n_out))
         if scale == "he":
             return math.sqrt(2.0 / n_in)
-    elif _is_real(scale) and math.isfinite(scale) and scale > 0:
+    elif is_real(scale) and math.isfinite(scale) and scale > 0:
         return float(scale)
     raise ValueError(f"unknown scale {scale!r}: expected 'xavier', 'he' or a positive standard deviation")
 
@@ -121,12 +124,12 @@ def init(sizes, *, seed=0, scale="xavier", task=None):
     Taught in "Backpropagation for any network".
     """
     sizes = _check_sizes(sizes, task)
-    pairs = list(zip(sizes, sizes[1:]))
+    pairs = list(pairwise(sizes))
     u = uniforms(seed, sum(n_in * n_out for n_in, n_out in pairs))
     layers, k = [], 0
     for n_in, n_out in pairs:
-        std = _std(scale, n_in, n_out)
-        W = (2.0 * u[k:k + n_in * n_out] - 1.0) * math.sqrt(3.0) * std
+        std = initial_std(scale, n_in, n_out)
+        W = (2.0 * u[k : k + n_in * n_out] - 1.0) * math.sqrt(3.0) * std
         layers.append((W.reshape(n_in, n_out), np.zeros(n_out)))
         k += n_in * n_out
     return layers
@@ -137,8 +140,9 @@ def _check_sizes(sizes, task=None):
         sizes = list(sizes)
     except TypeError:
         raise TypeError(f"sizes must be a list of layer widths such as [2, 8, 1], got {sizes!r}") from None
-    if len(sizes) < 2 or any(not isinstance(s, numbers.Integral) or isinstance(s, (bool, np.bool_)) or s < 1
-                             for s in sizes):
+    if len(sizes) < 2 or any(
+        not isinstance(s, numbers.Integral) or isinstance(s, (bool, np.bool_)) or s < 1 for s in sizes
+    ):
         raise ValueError(f"sizes must list at least two widths >= 1 (inputs, ..., output), got {sizes!r}")
     _check_outputs(sizes[-1], task, f"sizes {sizes!r}:")
     return [int(s) for s in sizes]
@@ -148,22 +152,26 @@ def _check_outputs(K, task, where):
     """One output unit, or K ≥ 2 (one per class) for multiclass."""
     if task == "multiclass":
         if K < 2:
-            raise ValueError(f"{where} task='multiclass' needs at least two classes, one output unit each;"
-                             f" the output layer has {K}")
+            raise ValueError(
+                f"{where} task='multiclass' needs at least two classes, one output unit each; the output layer has {K}"
+            )
     elif K != 1:
-        raise ValueError(f"{where} the output layer must have one unit (or use task='multiclass' for"
-                         f" {K} classes)")
+        raise ValueError(f"{where} the output layer must have one unit (or use task='multiclass' for {K} classes)")
 
 
 # --------------------------------------------------------------------------- the notes' network
 
+
 def from_params(params):
     """The notes' 2-2-1 network as layers: ``W1[i-1, j-1] = w1_ij``, ``W2[j-1, 0] = w2_j1``."""
     p = check_params(params)
+    # the matrices as the notes write them, a line per row
+    # fmt: off
     W1 = np.array([[p["w1_11"], p["w1_12"]],
                    [p["w1_21"], p["w1_22"]]])
     W2 = np.array([[p["w2_11"]],
                    [p["w2_21"]]])
+    # fmt: on
     return [(W1, np.array([p["b11"], p["b12"]])), (W2, np.array([p["b21"]]))]
 
 
@@ -174,7 +182,7 @@ def to_params(layers):
         raise ValueError(f"to_params needs a 2-2-1 network (sizes [2, 2, 1]); these layers have sizes {sizes(layers)}")
     (W1, b1), (W2, b2) = layers
     values = [W1[0, 0], W1[0, 1], W1[1, 0], W1[1, 1], b1[0], b1[1], W2[0, 0], W2[1, 0], b2[0]]
-    return {name: float(v) for name, v in zip(PARAM_NAMES, values)}
+    return {name: float(v) for name, v in zip(PARAM_NAMES, values, strict=True)}
 
 
 def sizes(layers, *, task=None):
@@ -185,6 +193,7 @@ def sizes(layers, *, task=None):
 
 # --------------------------------------------------------------------------- checks
 
+
 def _check_layers(layers, task=None):
     """New float arrays of a well-formed network (the caller's arrays are never touched)."""
     if isinstance(layers, (str, bytes)) or not isinstance(layers, (list, tuple)) or not layers:
@@ -193,17 +202,21 @@ def _check_layers(layers, task=None):
     for l, pair in enumerate(layers, start=1):
         if not isinstance(pair, (list, tuple)) or len(pair) != 2:
             raise TypeError(f"layer {l} must be a pair (W, b), got {type(pair).__name__}")
-        W = _numeric_array(pair[0], f"W of layer {l}")
-        b = _numeric_array(pair[1], f"b of layer {l}")
+        W = numeric_array(pair[0], f"W of layer {l}")
+        b = numeric_array(pair[1], f"b of layer {l}")
         if W.ndim != 2 or 0 in W.shape:
             raise ValueError(f"W of layer {l} has shape {W.shape}: expected (n_in, n_out)")
         if b.shape != (W.shape[1],):
-            raise ValueError(f"b of layer {l} has shape {b.shape} but W of layer {l} has shape {W.shape}:"
-                             f" b must have shape ({W.shape[1]},), one bias per unit")
+            raise ValueError(
+                f"b of layer {l} has shape {b.shape} but W of layer {l} has shape {W.shape}:"
+                f" b must have shape ({W.shape[1]},), one bias per unit"
+            )
         if out and out[-1][0].shape[1] != W.shape[0]:
             prev = out[-1][0].shape
-            raise ValueError(f"W of layer {l} has shape {W.shape} but W of layer {l - 1} has shape {prev}:"
-                             f" layer {l} needs {prev[1]} rows, one per unit of layer {l - 1}")
+            raise ValueError(
+                f"W of layer {l} has shape {W.shape} but W of layer {l - 1} has shape {prev}:"
+                f" layer {l} needs {prev[1]} rows, one per unit of layer {l - 1}"
+            )
         out.append((W, b))
     _check_outputs(out[-1][0].shape[1], task, f"W of the output layer has shape {out[-1][0].shape}:")
     return out
@@ -218,16 +231,18 @@ def _check_hidden(hidden, task):
 
 
 def _check_batch(X, y, layers, task):
-    X = _numeric_array(X, "X")
+    X = numeric_array(X, "X")
     n_in = layers[0][0].shape[0]
     if X.ndim != 2 or X.shape[0] < 1:
         raise ValueError(f"X has shape {X.shape}: expected (n, {n_in}), one row per example")
     if X.shape[1] != n_in:
-        raise ValueError(f"X has shape {X.shape} but W of layer 1 has shape {layers[0][0].shape}:"
-                         f" X needs {n_in} columns, one per input")
+        raise ValueError(
+            f"X has shape {X.shape} but W of layer 1 has shape {layers[0][0].shape}:"
+            f" X needs {n_in} columns, one per input"
+        )
     if y is None:
         return X, None
-    y = _numeric_array(y, "y")
+    y = numeric_array(y, "y")
     if y.shape != (X.shape[0],):
         raise ValueError(f"y has shape {y.shape}: expected ({X.shape[0]},), one target per row of X {X.shape}")
     if task == "classification" and not np.all((y == 0) | (y == 1)):
@@ -241,12 +256,16 @@ def _check_labels(y, K):
     """Multiclass targets are the class labels 0, 1, …, K − 1, one per row."""
     bad = np.flatnonzero(y != np.round(y))
     if bad.size:
-        raise ValueError(f"multiclass targets are class labels 0, 1, ..., {K - 1} (whole numbers);"
-                         f" row {bad[0]} has {float(y[bad[0]])}")
+        raise ValueError(
+            f"multiclass targets are class labels 0, 1, ..., {K - 1} (whole numbers);"
+            f" row {bad[0]} has {float(y[bad[0]])}"
+        )
     bad = np.flatnonzero((y < 0) | (y > K - 1))
     if bad.size:
-        raise ValueError(f"multiclass targets are class labels 0, 1, ..., {K - 1} (the output layer has {K}"
-                         f" units); row {bad[0]} has {int(y[bad[0]])}")
+        raise ValueError(
+            f"multiclass targets are class labels 0, 1, ..., {K - 1} (the output layer has {K}"
+            f" units); row {bad[0]} has {int(y[bad[0]])}"
+        )
 
 
 def _check_task(task, loss):
@@ -269,6 +288,7 @@ def _check_all(layers, X, y, task, hidden, loss):
 
 
 # --------------------------------------------------------------------------- forward and backward
+
 
 def softmax(z):
     """p = softmax(z) row by row: pₖ = e^(zₖ) / Σⱼ e^(zⱼ), computed as e^(zₖ − m) / Σⱼ e^(zⱼ − m) with
@@ -327,7 +347,7 @@ def _mean_loss(layers, X, y, task, hidden, loss):
     z, yhat = _forward(layers, X, task, hidden)[-1]
     if task == "multiclass":
         return float(np.mean(_multiclass_loss(z, y)))
-    return float(np.mean(_loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)))  # bp.network's losses
+    return float(np.mean(row_loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, loss)))  # bp.network's losses
 
 
 def _one_hot(y, K):
@@ -385,8 +405,8 @@ def numerical_gradients(layers, X, y, *, task, hidden=None, loss=None, h=1e-6, s
     NaN: the chapter times that and scales up.
     """
     layers, X, y, task, hidden, loss = _check_all(layers, X, y, task, hidden, loss)
-    arrays = [arr for pair in layers for arr in pair]         # our own copies, nudged in place
-    flat = [arr.reshape(-1) for arr in arrays]                # views into them
+    arrays = [arr for pair in layers for arr in pair]  # our own copies, nudged in place
+    flat = [arr.reshape(-1) for arr in arrays]  # views into them
     out = [np.full(arr.shape, np.nan) for arr in arrays]
     total = sum(v.size for v in flat)
     if sample is None:
@@ -419,7 +439,7 @@ def multiplications(sizes, rows=1):
     the output error ŷ − y are not counted (as in `bp.graph.count_multiplications`).
     """
     sizes = _check_sizes(sizes)
-    pairs = list(zip(sizes, sizes[1:]))
+    pairs = list(pairwise(sizes))
     P = sum(n_in * n_out + n_out for n_in, n_out in pairs)
     F = sum(n_in * n_out for n_in, n_out in pairs)
     B = F + sum(n_in * n_out + n_in for n_in, n_out in pairs[1:])
@@ -427,6 +447,7 @@ def multiplications(sizes, rows=1):
 
 
 # --------------------------------------------------------------------------- training
+
 
 @dataclass(frozen=True)
 class TrainResult:
@@ -466,9 +487,9 @@ def train(layers, X, y, *, task, hidden=None, loss=None, eta, epochs, batch_size
         for _ in range(epochs):
             new = layers
             for s in starts:
-                Xb, yb = X[s:s + batch_size], y[s:s + batch_size]
+                Xb, yb = X[s : s + batch_size], y[s : s + batch_size]
                 grads = _backward(new, Xb, yb, _forward(new, Xb, task, hidden), task, hidden, loss)
-                new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads)]
+                new = [(W - eta * dW, b - eta * db) for (W, b), (dW, db) in zip(new, grads, strict=True)]
             L = _mean_loss(new, X, y, task, hidden, loss)
             if not (math.isfinite(L) and L <= DIVERGENCE_LIMIT and _finite(new)):
                 return TrainResult(np.array(losses), layers, True)
@@ -477,6 +498,21 @@ def train(layers, X, y, *, task, hidden=None, loss=None, eta, epochs, batch_size
     return TrainResult(np.array(losses), layers, False)
 
 
-__all__ = ["ACTIVATIONS", "SCALES", "uniforms", "init", "from_params", "to_params", "sizes",
-           "softmax", "forward", "loss", "gradients", "numerical_gradients", "multiplications",
-           "TrainResult", "train"]
+__all__ = [
+    "ACTIVATIONS",
+    "SCALES",
+    "uniforms",
+    "initial_std",
+    "init",
+    "from_params",
+    "to_params",
+    "sizes",
+    "softmax",
+    "forward",
+    "loss",
+    "gradients",
+    "numerical_gradients",
+    "multiplications",
+    "TrainResult",
+    "train",
+]

@@ -37,21 +37,27 @@ def _hidden_error_points():
     entry is near 0 (tests/test_mlp_exercises.py checks both)."""
     points = []
     for seed, (n, n0, n1, n2) in ((120, (3, 2, 2, 2)), (210, (3, 2, 2, 2)), (230, (4, 2, 3, 2))):
-        points.append({
-            "delta2": _decimals(seed, (n, n2), 0.1, 0.9, nonzero=True),
-            "W1": _decimals(seed + 1, (n0, n1), 0.1, 0.9, nonzero=True),
-            "W2": _decimals(seed + 2, (n1, n2), 0.1, 0.9, nonzero=True),
-            "O1": _decimals(seed + 3, (n, n1), 0.15, 0.85, places=2),
-        })
+        points.append(
+            {
+                "delta2": _decimals(seed, (n, n2), 0.1, 0.9, nonzero=True),
+                "W1": _decimals(seed + 1, (n0, n1), 0.1, 0.9, nonzero=True),
+                "W2": _decimals(seed + 2, (n1, n2), 0.1, 0.9, nonzero=True),
+                "O1": _decimals(seed + 3, (n, n1), 0.15, 0.85, places=2),
+            }
+        )
     return points
 
 
 def _weight_gradient_points():
     """(X, delta1): two square points (2 inputs, 2 units, 3 rows), then 2 inputs, 3 units, 4 rows;
     seeds chosen as for `_hidden_error_points`."""
-    return [{"X": _decimals(seed, (n, n0), 0.1, 2.0, nonzero=True),
-             "delta1": _decimals(seed + 1, (n, n1), 0.1, 0.9, nonzero=True)}
-            for seed, (n, n0, n1) in ((110, (3, 2, 2)), (160, (3, 2, 2)), (100, (4, 2, 3)))]
+    return [
+        {
+            "X": _decimals(seed, (n, n0), 0.1, 2.0, nonzero=True),
+            "delta1": _decimals(seed + 1, (n, n1), 0.1, 0.9, nonzero=True),
+        }
+        for seed, (n, n0, n1) in ((110, (3, 2, 2)), (160, (3, 2, 2)), (100, (4, 2, 3)))
+    ]
 
 
 def _sigma_prime(O):
@@ -59,38 +65,56 @@ def _sigma_prime(O):
 
 
 HIDDEN_ERROR_SLIPS = {
-    "no_transpose": ("W² is used without its transpose: the error flows back along the same weights "
-                     "the signal came forward on, and going back takes W²ᵀ",
-                     lambda d, W1, W2, O: (d @ W2) * _sigma_prime(O)),
-    "no_act_prime": ("the factor σ′(z¹) = O¹(1 − O¹) is missing: δ¹ = (δ² W²ᵀ) ⊙ O¹(1 − O¹)",
-                     lambda d, W1, W2, O: d @ W2.T),
-    "wrong_layer": ("W¹ where the chain rule gives W²: the error of layer 1 comes back along the "
-                    "weights out of layer 1 (W²), not the ones into it",
-                    lambda d, W1, W2, O: (d @ W1.T) * _sigma_prime(O)),
-    "wrong_layer_no_transpose": ("W¹ where the chain rule gives W²ᵀ: the weights out of layer 1, transposed",
-                                 lambda d, W1, W2, O: (d @ W1) * _sigma_prime(O)),
-    "no_transpose_no_act_prime": ("W² without its transpose, and the factor O¹(1 − O¹) is missing",
-                                  lambda d, W1, W2, O: d @ W2),
-    "sign": ("the sign is wrong: δ¹ = (δ² W²ᵀ) ⊙ O¹(1 − O¹), with no minus",
-             lambda d, W1, W2, O: -(d @ W2.T) * _sigma_prime(O)),
-    "sigma_prime_with_plus": ("σ′ is O(1 − O), not O(1 + O)",
-                              lambda d, W1, W2, O: (d @ W2.T) * O * (1 + O)),
+    "no_transpose": (
+        "W² is used without its transpose: the error flows back along the same weights "
+        "the signal came forward on, and going back takes W²ᵀ",
+        lambda d, W1, W2, O: (d @ W2) * _sigma_prime(O),
+    ),
+    "no_act_prime": (
+        "the factor σ′(z¹) = O¹(1 − O¹) is missing: δ¹ = (δ² W²ᵀ) ⊙ O¹(1 − O¹)",
+        lambda d, W1, W2, O: d @ W2.T,
+    ),
+    "wrong_layer": (
+        "W¹ where the chain rule gives W²: the error of layer 1 comes back along the "
+        "weights out of layer 1 (W²), not the ones into it",
+        lambda d, W1, W2, O: (d @ W1.T) * _sigma_prime(O),
+    ),
+    "wrong_layer_no_transpose": (
+        "W¹ where the chain rule gives W²ᵀ: the weights out of layer 1, transposed",
+        lambda d, W1, W2, O: (d @ W1) * _sigma_prime(O),
+    ),
+    "no_transpose_no_act_prime": (
+        "W² without its transpose, and the factor O¹(1 − O¹) is missing",
+        lambda d, W1, W2, O: d @ W2,
+    ),
+    "sign": (
+        "the sign is wrong: δ¹ = (δ² W²ᵀ) ⊙ O¹(1 − O¹), with no minus",
+        lambda d, W1, W2, O: -(d @ W2.T) * _sigma_prime(O),
+    ),
+    "sigma_prime_with_plus": ("σ′ is O(1 − O), not O(1 + O)", lambda d, W1, W2, O: (d @ W2.T) * O * (1 + O)),
 }
 """The slips `check_hidden_error` can name: id → (explanation, the wrong formula)."""
 
 WEIGHT_GRADIENT_SLIPS = {
-    "sum": ("this is the sum over the rows; the loss is the mean over the n rows, so ∂L/∂W¹ = Xᵀ δ¹ / n",
-            lambda X, d: X.T @ d),
-    "transposed": ("this is the transpose: entry (i, j) must be the mean of x_i δ_j (from input i to "
-                   "unit j), so ∂L/∂W¹ = Xᵀ δ¹ / n, not δ¹ᵀ X / n",
-                   lambda X, d: d.T @ X / len(X)),
-    "transposed_sum": ("this is the transpose of the sum: ∂L/∂W¹ = Xᵀ δ¹ / n, not δ¹ᵀ X",
-                       lambda X, d: d.T @ X),
-    "product_of_means": ("this is the product of the means of X and δ¹; the gradient is the mean of "
-                         "the products x_i δ_j over the rows, Xᵀ δ¹ / n",
-                         lambda X, d: np.outer(X.mean(axis=0), d.mean(axis=0))),
-    "first_row": ("this uses only the first row; the batch gradient is the mean over all n rows",
-                  lambda X, d: np.outer(X[0], d[0])),
+    "sum": (
+        "this is the sum over the rows; the loss is the mean over the n rows, so ∂L/∂W¹ = Xᵀ δ¹ / n",
+        lambda X, d: X.T @ d,
+    ),
+    "transposed": (
+        "this is the transpose: entry (i, j) must be the mean of x_i δ_j (from input i to "
+        "unit j), so ∂L/∂W¹ = Xᵀ δ¹ / n, not δ¹ᵀ X / n",
+        lambda X, d: d.T @ X / len(X),
+    ),
+    "transposed_sum": ("this is the transpose of the sum: ∂L/∂W¹ = Xᵀ δ¹ / n, not δ¹ᵀ X", lambda X, d: d.T @ X),
+    "product_of_means": (
+        "this is the product of the means of X and δ¹; the gradient is the mean of "
+        "the products x_i δ_j over the rows, Xᵀ δ¹ / n",
+        lambda X, d: np.outer(X.mean(axis=0), d.mean(axis=0)),
+    ),
+    "first_row": (
+        "this uses only the first row; the batch gradient is the mean over all n rows",
+        lambda X, d: np.outer(X[0], d[0]),
+    ),
 }
 """The slips `check_weight_gradient` can name: id → (explanation, the wrong formula)."""
 
@@ -131,12 +155,13 @@ def _judge(fn, name, points, right, slips, expected):
     if not callable(fn):
         return CheckResult(False, f"Expected a function, got {type(fn).__name__} {fn!r:.60}.")
     truths = [right(*p.values()) for p in points]
-    outcomes = [_outcome(fn, p, t.shape) for p, t in zip(points, truths)]
+    outcomes = [_outcome(fn, p, t.shape) for p, t in zip(points, truths, strict=True)]
     yours = [arr for arr, _ in outcomes]
-    if all(_close(a, t) for a, t in zip(yours, truths)):
-        return CheckResult(True, f"Right: your {name} matches the chapter's equations at all "
-                                      f"{len(points)} test points.")
-    k = next(i for i, (a, t) in enumerate(zip(yours, truths)) if not _close(a, t))
+    if all(_close(a, t) for a, t in zip(yours, truths, strict=True)):
+        return CheckResult(
+            True, f"Right: your {name} matches the chapter's equations at all {len(points)} test points."
+        )
+    k = next(i for i, (a, t) in enumerate(zip(yours, truths, strict=True)) if not _close(a, t))
 
     def where(i):
         shown = ", ".join(f"{key} = {_fmt(v)}" for key, v in points[i].items())
@@ -145,7 +170,7 @@ def _judge(fn, name, points, right, slips, expected):
     def matches(formula):
         # the slip explains every point: the same numbers, or an error/wrong shape where the learner's has one
         explained, valued = True, False
-        for p, (arr, _), t in zip(points, outcomes, truths):
+        for p, (arr, _), t in zip(points, outcomes, truths, strict=True):
             slip, _ = _outcome(formula, p, t.shape)  # None where the slip cannot run or has another shape
             if arr is None and slip is None:
                 continue
@@ -156,13 +181,20 @@ def _judge(fn, name, points, right, slips, expected):
     named = [sid for sid, (_, formula) in slips.items() if matches(formula)]
     if len(named) == 1:
         why = slips[named[0]][0]
-        return CheckResult(False, f"Not quite: {why}. {where(k)}yours = {_fmt(yours[k])}, "
-                                       f"right = {_fmt(truths[k])}.", (named[0],))
+        return CheckResult(
+            False, f"Not quite: {why}. {where(k)}yours = {_fmt(yours[k])}, right = {_fmt(truths[k])}.", (named[0],)
+        )
     if yours[k] is None:
-        return CheckResult(False, f"Your function {outcomes[k][1]}. Expected {expected(truths[k].shape)}. "
-                                       f"{where(k)}right = {_fmt(truths[k])}.")
-    return CheckResult(False, f"Not quite: your {name} differs from the chapter's equations. "
-                                   f"{where(k)}yours = {_fmt(yours[k])}, right = {_fmt(truths[k])}.")
+        return CheckResult(
+            False,
+            f"Your function {outcomes[k][1]}. Expected {expected(truths[k].shape)}. "
+            f"{where(k)}right = {_fmt(truths[k])}.",
+        )
+    return CheckResult(
+        False,
+        f"Not quite: your {name} differs from the chapter's equations. "
+        f"{where(k)}yours = {_fmt(yours[k])}, right = {_fmt(truths[k])}.",
+    )
 
 
 def check_hidden_error(fn):
@@ -172,9 +204,14 @@ def check_hidden_error(fn):
     layer, ``W2`` (n1 × n2) the weights out of it, ``O1`` (n × n1) its outputs; the answer is
     δ¹ = (δ² W²ᵀ) ⊙ O¹(1 − O¹), shape (n × n1). Exercise of "Backpropagation for any network".
     """
-    return _judge(fn, "δ¹", _hidden_error_points(),
-                  lambda delta2, W1, W2, O1: (delta2 @ W2.T) * _sigma_prime(O1), HIDDEN_ERROR_SLIPS,
-                  lambda s: f"a NumPy array of shape {s}: one row per example, one column per hidden unit")
+    return _judge(
+        fn,
+        "δ¹",
+        _hidden_error_points(),
+        lambda delta2, W1, W2, O1: (delta2 @ W2.T) * _sigma_prime(O1),
+        HIDDEN_ERROR_SLIPS,
+        lambda s: f"a NumPy array of shape {s}: one row per example, one column per hidden unit",
+    )
 
 
 def check_weight_gradient(fn):
@@ -183,10 +220,14 @@ def check_weight_gradient(fn):
     ``X`` (n × n0) holds the inputs, ``delta1`` (n × n1) the first layer's errors; the answer has
     W¹'s shape (n0 × n1). Exercise of "Backpropagation for any network".
     """
-    return _judge(fn, "∂L/∂W¹", _weight_gradient_points(),
-                  lambda X, delta1: X.T @ delta1 / len(X), WEIGHT_GRADIENT_SLIPS,
-                  lambda s: f"a NumPy array of shape {s}, the shape of W¹: one row per input, one column per unit")
+    return _judge(
+        fn,
+        "∂L/∂W¹",
+        _weight_gradient_points(),
+        lambda X, delta1: X.T @ delta1 / len(X),
+        WEIGHT_GRADIENT_SLIPS,
+        lambda s: f"a NumPy array of shape {s}, the shape of W¹: one row per input, one column per unit",
+    )
 
 
-__all__ = ["check_hidden_error", "check_weight_gradient",
-           "HIDDEN_ERROR_SLIPS", "WEIGHT_GRADIENT_SLIPS"]
+__all__ = ["check_hidden_error", "check_weight_gradient", "HIDDEN_ERROR_SLIPS", "WEIGHT_GRADIENT_SLIPS"]

@@ -23,16 +23,32 @@ from ._checks import check_epochs, check_eta, check_params, check_task, check_xy
 PARAM_NAMES = ("w1_11", "w1_12", "w1_21", "w1_22", "b11", "b12", "w2_11", "w2_21", "b21")
 """The nine trainable parameters, in the notes' order: layer 1, hidden biases, layer 2."""
 
+# Laid out as the notes list them, a line per group (ruff format would give each its own line).
+# fmt: off
 INITIAL_PARAMS = {
     "w1_11": 0.1, "w1_12": -0.2, "w1_21": 0.3, "w1_22": 0.1,
     "b11": 0.0, "b12": 0.0,
     "w2_11": 0.5, "w2_21": 0.4,
     "b21": 0.0,
 }
+# fmt: on
 """The starting values of every worked example in the book (small, unequal: see the symmetry section)."""
 
 DIVERGENCE_LIMIT = 1e12
 """10¹² (``1e12``): `train` calls a run diverged once the mean loss exceeds this (or stops being finite)."""
+
+_SUPERSCRIPTS = str.maketrans("12", "¹²")
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def symbol(name):
+    """The notes' symbol of a parameter, in plain text: ``w1_21`` → ``w¹₂₁``, ``b12`` → ``b₁₂``."""
+    if name not in PARAM_NAMES:
+        raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
+    if name.startswith("w"):
+        layer, units = name[1:].split("_")
+        return "w" + layer.translate(_SUPERSCRIPTS) + units.translate(_SUBSCRIPTS)
+    return "b" + name[1:].translate(_SUBSCRIPTS)
 
 
 def sigmoid(z):
@@ -40,7 +56,8 @@ def sigmoid(z):
     return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
-def _act(z, task):
+def act(z, task):
+    """The notes' act(z): σ(z) for ``task="classification"``, z itself for ``task="regression"``."""
     return sigmoid(z) if task == "classification" else z
 
 
@@ -52,21 +69,25 @@ def _act_prime(O, task):
 def _forward(p, CGPA, IQ, task):
     z11 = p["w1_11"] * CGPA + p["w1_21"] * IQ + p["b11"]
     z12 = p["w1_12"] * CGPA + p["w1_22"] * IQ + p["b12"]
-    O11 = _act(z11, task)
-    O12 = _act(z12, task)
+    O11 = act(z11, task)
+    O12 = act(z12, task)
     z21 = p["w2_11"] * O11 + p["w2_21"] * O12 + p["b21"]
-    yhat = _act(z21, task)
+    yhat = act(z21, task)
     return {"z11": z11, "z12": z12, "O11": O11, "O12": O12, "z21": z21, "yhat": yhat}
 
 
-def _loss(f, y, task, loss):
-    """The loss of each row."""
+def row_loss(f, y, loss):
+    """The loss of each row from its forward values ``f`` (``f["yhat"]``, and ``f["z21"]`` for the
+    cross-entropy): ``loss="squared"`` ½(y − ŷ)², ``"cross_entropy"`` the binary cross-entropy."""
     if loss == "squared":
         return 0.5 * (y - f["yhat"]) ** 2
     # Binary cross-entropy from the logit: −[y log σ(z) + (1 − y) log(1 − σ(z))] = log(1 + e^z) − y·z.
     return np.logaddexp(0.0, f["z21"]) - y * f["z21"]
 
 
+# The gradients laid out as the notes' table, a column per hidden unit; the markers stay outside the
+# function, which the chapters print (inspect.getsource).
+# fmt: off
 def _backward(p, f, CGPA, IQ, y, task, loss):
     """Backpropagation for each row: one error δ per unit, reused by its weights."""
     yhat = f["yhat"]
@@ -83,6 +104,7 @@ def _backward(p, f, CGPA, IQ, y, task, loss):
         "w2_11": delta21 * f["O11"], "w2_21": delta21 * f["O12"],
         "b21": delta21,
     }
+# fmt: on
 
 
 def _as_output(values, batch):
@@ -114,7 +136,7 @@ def loss(params, x, y, *, task, loss=None):
     x, y = check_xy(x, y, task)
     with np.errstate(all="ignore"):
         f = _forward(p, x[..., 0], x[..., 1], task)
-        return float(np.mean(_loss(f, y, task, loss_name)))
+        return float(np.mean(row_loss(f, y, loss_name)))
 
 
 def gradients(params, x, y, *, task, loss=None):
@@ -183,7 +205,7 @@ def train(params, x, y, *, task, eta, epochs, loss=None):
     targets = np.reshape(y, -1).tolist()
 
     def mean_loss(q):
-        return float(np.mean(_loss(_forward(q, x[..., 0], x[..., 1], task), y, task, loss_name)))
+        return float(np.mean(row_loss(_forward(q, x[..., 0], x[..., 1], task), y, loss_name)))
 
     with np.errstate(all="ignore"):
         losses = [mean_loss(p)]
@@ -191,7 +213,7 @@ def train(params, x, y, *, task, eta, epochs, loss=None):
             return TrainResult(np.array([], dtype=float), p, True)
         for _ in range(epochs):
             q = p
-            for (CGPA, IQ), target in zip(rows, targets):
+            for (CGPA, IQ), target in zip(rows, targets, strict=True):
                 g = _backward(q, _forward(q, CGPA, IQ, task), CGPA, IQ, target, task, loss_name)
                 q = {name: q[name] - eta * g[name] for name in PARAM_NAMES}
             L = mean_loss(q)
@@ -200,3 +222,22 @@ def train(params, x, y, *, task, eta, epochs, loss=None):
             p = {name: float(q[name]) for name in PARAM_NAMES}
             losses.append(L)
     return TrainResult(np.array(losses), p, False)
+
+
+__all__ = [
+    "PARAM_NAMES",
+    "INITIAL_PARAMS",
+    "DIVERGENCE_LIMIT",
+    "symbol",
+    "sigmoid",
+    "act",
+    "row_loss",
+    "forward",
+    "loss",
+    "gradients",
+    "numerical_gradients",
+    "relative_error",
+    "gradient_check",
+    "TrainResult",
+    "train",
+]

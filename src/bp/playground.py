@@ -41,15 +41,45 @@ def datasets(n=200):
     classification chapter. ``n`` is the number of points of each 2-D set; the students' table has
     its 300 rows."""
     out = []
-    for name, label, (X, y) in (("circles", "circles", circles(n)), ("xor", "XOR", xor(n)),
-                                ("spiral", "spiral", spiral(n))):
-        out.append({"name": name, "label": label, "task": "classification", "x": X, "y": y,
-                    "features": ["x₁ (standardised)", "x₂ (standardised)"], "classes": ["class 0", "class 1"]})
+    for name, label, (X, y) in (
+        ("circles", "circles", circles(n)),
+        ("xor", "XOR", xor(n)),
+        ("spiral", "spiral", spiral(n)),
+    ):
+        out.append(
+            {
+                "name": name,
+                "label": label,
+                "task": "classification",
+                "x": X,
+                "y": y,
+                "features": ["x₁ (standardised)", "x₂ (standardised)"],
+                "classes": ["class 0", "class 1"],
+            }
+        )
     students = ["CGPA (standardised)", "IQ (standardised)"]
-    out.append({"name": "placed", "label": "students: placed?", "task": "classification",
-                "x": X_STUDENTS, "y": Y_PLACED, "features": students, "classes": ["not placed", "placed"]})
-    out.append({"name": "package", "label": "students: Package", "task": "regression",
-                "x": X_STUDENTS, "y": Y_PACKAGE, "features": students, "classes": []})
+    out.append(
+        {
+            "name": "placed",
+            "label": "students: placed?",
+            "task": "classification",
+            "x": X_STUDENTS,
+            "y": Y_PLACED,
+            "features": students,
+            "classes": ["not placed", "placed"],
+        }
+    )
+    out.append(
+        {
+            "name": "package",
+            "label": "students: Package",
+            "task": "regression",
+            "x": X_STUDENTS,
+            "y": Y_PACKAGE,
+            "features": students,
+            "classes": [],
+        }
+    )
     for d in out:
         # The page standardises: (x − mean) / std, two correctly rounded operations per number, gives
         # the same bits in JavaScript, and the rows as given are far shorter to send than the result.
@@ -93,7 +123,7 @@ class Playground(TrainingWidget):
     The widget of `playground` (same arguments); display it in a notebook. Its settings are synced
     with the page both ways (move a control and they change; set them and the controls move).
     ``result`` is `bp.mlp.train` for the current settings: the loss curve the page draws.
-    """
+    """  # noqa: E501 (autodoc reads the signature from the first line, so it stays one line)
 
     module = "playground"
 
@@ -113,16 +143,38 @@ class Playground(TrainingWidget):
     max_width = traitlets.Int(MAX_WIDTH).tag(sync=True)
     activations = traitlets.List(list(mlp.ACTIVATIONS)).tag(sync=True)
 
-    def __init__(self, *, dataset="circles", hidden_layers=2, width=4, activation="tanh", eta=0.1,
-                 batch_size=10, epochs=50, seed=0, scale="xavier", n=200):
+    def __init__(
+        self,
+        *,
+        dataset="circles",
+        hidden_layers=2,
+        width=4,
+        activation="tanh",
+        eta=0.1,
+        batch_size=10,
+        epochs=50,
+        seed=0,
+        scale="xavier",
+        n=200,
+    ):
         data = datasets(n)
         eta, epochs, batch_size = check_eta(eta), check_epochs(epochs), _check_batch_size(batch_size)
-        mlp._std(scale, 1, 1)  # the same error as bp.mlp.init for a bad scale
-        super().__init__(datasets=data, dataset=_check_choice(dataset, DATASETS, "dataset"),
-                         hidden_layers=hidden_layers, width=width, activation=activation, eta=eta,
-                         batch_size=batch_size, epochs=epochs, seed=seed, scale=scale,
-                         etas=_with(ETAS, eta), batch_sizes=_with(BATCH_SIZES, batch_size),
-                         epoch_values=_with(EPOCHS, epochs))
+        mlp.initial_std(scale, 1, 1)  # the same error as bp.mlp.init for a bad scale
+        super().__init__(
+            datasets=data,
+            dataset=_check_choice(dataset, DATASETS, "dataset"),
+            hidden_layers=hidden_layers,
+            width=width,
+            activation=activation,
+            eta=eta,
+            batch_size=batch_size,
+            epochs=epochs,
+            seed=seed,
+            scale=scale,
+            etas=_with(ETAS, eta),
+            batch_sizes=_with(BATCH_SIZES, batch_size),
+            epoch_values=_with(EPOCHS, epochs),
+        )
 
     # Every setting, from Python or from the page, is checked like bp.mlp's arguments (η and the
     # epochs by TrainingWidget).
@@ -169,26 +221,48 @@ class Playground(TrainingWidget):
     def result(self):
         """`bp.mlp.train` with the current settings: what the page draws (a `bp.mlp.TrainResult`)."""
         X, y, task = self.data()
-        return mlp.train(self.initial_layers(), X, y, task=task, hidden=self.activation, eta=self.eta,
-                         epochs=self.epochs, batch_size=self.batch_size)
+        return mlp.train(
+            self.initial_layers(),
+            X,
+            y,
+            task=task,
+            hidden=self.activation,
+            eta=self.eta,
+            epochs=self.epochs,
+            batch_size=self.batch_size,
+        )
 
     def gradient_sizes(self, layers=None):
         """The size of ∂L/∂W of each layer on the whole data set (first layer first): the root mean
         square of its entries, the measure of the chapter's depth figure; for `layers` (default: the
         initial ones). The page's bars at the start and the end of training."""
         X, y, task = self.data()
-        grads = mlp.gradients(self.initial_layers() if layers is None else layers, X, y, task=task,
-                              hidden=self.activation)
-        return [float(np.sqrt(np.mean(dW ** 2))) for dW, _ in grads]
+        grads = mlp.gradients(
+            self.initial_layers() if layers is None else layers, X, y, task=task, hidden=self.activation
+        )
+        return [float(np.sqrt(np.mean(dW**2))) for dW, _ in grads]
 
     def __repr__(self):
         batch = "full batch" if self.batch_size is None else f"batch {self.batch_size}"
-        return (f"<bp.Playground: {self.dataset}, {'-'.join(map(str, self.sizes))} {self.activation}, "
-                f"η = {self.eta:g}, {batch}, {self.epochs} epochs, seed {self.seed}>")
+        return (
+            f"<bp.Playground: {self.dataset}, {'-'.join(map(str, self.sizes))} {self.activation}, "
+            f"η = {self.eta:g}, {batch}, {self.epochs} epochs, seed {self.seed}>"
+        )
 
 
-def playground(*, dataset="circles", hidden_layers=2, width=4, activation="tanh", eta=0.1, batch_size=10,
-               epochs=50, seed=0, scale="xavier", n=200):
+def playground(
+    *,
+    dataset="circles",
+    hidden_layers=2,
+    width=4,
+    activation="tanh",
+    eta=0.1,
+    batch_size=10,
+    epochs=50,
+    seed=0,
+    scale="xavier",
+    n=200,
+):
     """A network playground: choose the data set, the hidden layers (0–4), their width (1–8), the
     hidden activation, η (log scale), the batch size (``None`` = full batch), the epochs and the
     initialisation seed; see the loss curve, the decision boundary (or, for regression, the
@@ -199,8 +273,18 @@ def playground(*, dataset="circles", hidden_layers=2, width=4, activation="tanh"
     number of points of the 2-D sets (`bp.data.circles`, `bp.data.xor`, `bp.data.spiral`). Inputs
     are standardised. Taught in "Backpropagation for any network". Returns a `Playground`.
     """
-    return Playground(dataset=dataset, hidden_layers=hidden_layers, width=width, activation=activation, eta=eta,
-                      batch_size=batch_size, epochs=epochs, seed=seed, scale=scale, n=n)
+    return Playground(
+        dataset=dataset,
+        hidden_layers=hidden_layers,
+        width=width,
+        activation=activation,
+        eta=eta,
+        batch_size=batch_size,
+        epochs=epochs,
+        seed=seed,
+        scale=scale,
+        n=n,
+    )
 
 
 __all__ = ["DATASETS", "ETAS", "BATCH_SIZES", "EPOCHS", "Playground", "playground", "datasets", "standardized"]

@@ -54,8 +54,10 @@ def _page_manifest(app, pagename, templatename, context, doctree):
     manifest = {}
     for name in dict.fromkeys(used):
         if name not in known:
-            logger.warning(f"a widget of {pagename} names no module of bp/static ({name!r}): "
-                           "re-run its notebook (make notebooks)", location=pagename)
+            logger.warning(
+                f"a widget of {pagename} names no module of bp/static ({name!r}): re-run its notebook (make notebooks)",
+                location=pagename,
+            )
             continue
         folder = known[name]
         manifest[name] = {kind: context["pathto"](f"{folder}/{name}.{kind}", 1) for kind in ("js", "css")}
@@ -82,6 +84,6 @@ def _copy(app, exception):
 def setup(app):
     app.add_config_value("bp_widget_modules", {}, "html")
     app.connect("config-inited", _config_inited)
-    app.connect("html-page-context", _page_manifest, priority=900)   # after myst-nb adds the state
+    app.connect("html-page-context", _page_manifest, priority=900)  # after myst-nb adds the state
     app.connect("build-finished", _copy)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -37,10 +37,12 @@ the one step by hand, η = 0.001; classification: the step that shows the notes'
 
 def _drawing():
     """Where the drawing puts each node, weight label and bias label: those of `bp.draw_network`."""
-    return {"nodes": {name: list(xy) for name, xy in NODES.items()},
-            "edges": {name: [a, b, t] for name, (a, b, _, t) in EDGES.items()},
-            "biases": {name: node for name, (node, _) in BIASES.items()},
-            "radius": RADIUS}
+    return {
+        "nodes": {name: list(xy) for name, xy in NODES.items()},
+        "edges": {name: [a, b, t] for name, (a, b, _, t) in EDGES.items()},
+        "biases": {name: node for name, (node, _) in BIASES.items()},
+        "radius": RADIUS,
+    }
 
 
 def _check_row(row, n):

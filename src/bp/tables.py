@@ -38,17 +38,21 @@ class Table:
     """Rows of text under a header; displays as an HTML table, prints as aligned columns."""
 
     header: tuple
-    rows: tuple           # one tuple of texts per row, already formatted
-    right: tuple          # per column: align right (a column of numbers)
+    rows: tuple  # one tuple of texts per row, already formatted
+    right: tuple  # per column: align right (a column of numbers)
     caption: str = ""
 
     def _repr_html_(self):
         def cells(tag, texts):
-            return "".join(f'<{tag} style="text-align: {"right" if r else "left"}">{html.escape(t)}</{tag}>'
-                           for t, r in zip(texts, self.right))
+            return "".join(
+                f'<{tag} style="text-align: {"right" if r else "left"}">{html.escape(t)}</{tag}>'
+                for t, r in zip(texts, self.right, strict=True)
+            )
 
-        lines = ['<div class="pst-scrollable-table-container bp-table">',
-                 '<table class="table" style="font-variant-numeric: tabular-nums">']
+        lines = [
+            '<div class="pst-scrollable-table-container bp-table">',
+            '<table class="table" style="font-variant-numeric: tabular-nums">',
+        ]
         if self.caption:
             lines.append(f"<caption>{html.escape(self.caption)}</caption>")
         lines.append(f"<thead><tr>{cells('th', self.header)}</tr></thead>")
@@ -58,11 +62,12 @@ class Table:
         return "\n".join(lines)
 
     def __repr__(self):
-        widths = [max(len(t) for t in column) for column in zip(self.header, *self.rows)]
+        widths = [max(len(t) for t in column) for column in zip(self.header, *self.rows, strict=True)]
 
         def line(texts):
-            return "  ".join(t.rjust(w) if r else t.ljust(w)
-                             for t, w, r in zip(texts, widths, self.right)).rstrip()
+            return "  ".join(
+                t.rjust(w) if r else t.ljust(w) for t, w, r in zip(texts, widths, self.right, strict=True)
+            ).rstrip()
 
         lines = [self.caption] if self.caption else []
         return "\n".join(lines + [line(self.header)] + [line(row) for row in self.rows])
@@ -96,7 +101,7 @@ def table(rows, header, formats=None, *, align=None, caption=""):
         raise ValueError(f"align must be one letter l or r per column ({n}), got {align!r}")
     else:
         right = tuple(a == "r" for a in align)
-    texts = tuple(tuple(_cell(v, f) for v, f in zip(r, formats)) for r in rows)
+    texts = tuple(tuple(_cell(v, f) for v, f in zip(r, formats, strict=True)) for r in rows)
     return Table(header, texts, right, str(caption))
 
 

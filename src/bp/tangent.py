@@ -20,26 +20,13 @@ import numpy as np
 import traitlets
 
 from ._checks import check_params, check_task, check_xy
-from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error
+from .network import INITIAL_PARAMS, PARAM_NAMES, gradients, loss, numerical_gradients, relative_error, symbol
 from .widget import NetworkWidget
 
 MIN_HALF_WIDTH, MAX_HALF_WIDTH = 3.0, 30.0
-N_CURVE = 201          # points of the curve L(w) the page draws
-SLIDER_STEPS = 400     # the slider's step is a 400th of its range
+N_CURVE = 201  # points of the curve L(w) the page draws
+SLIDER_STEPS = 400  # the slider's step is a 400th of its range
 H = inspect.signature(numerical_gradients).parameters["h"].default  # the page's central difference: bp's own h
-
-_SUPERSCRIPTS = str.maketrans("12", "¹²")
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def symbol(name):
-    """The notes' symbol of a parameter, in plain text: ``w1_21`` → ``w¹₂₁``, ``b12`` → ``b₁₂``."""
-    if name not in PARAM_NAMES:
-        raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
-    if name.startswith("w"):
-        layer, units = name[1:].split("_")
-        return "w" + layer.translate(_SUPERSCRIPTS) + units.translate(_SUBSCRIPTS)
-    return "b" + name[1:].translate(_SUBSCRIPTS)
 
 
 def loss_along(params, x, y, name, values, *, task, loss_name=None):
@@ -55,7 +42,7 @@ def slider_range(params, x, y, name, *, task, loss_name=None):
     wide = np.linspace(v - MAX_HALF_WIDTH, v + MAX_HALF_WIDTH, 601)
     best = wide[np.argmin(loss_along(params, x, y, name, wide, task=task, loss_name=loss_name))]
     half = MIN_HALF_WIDTH
-    if abs(best - v) < MAX_HALF_WIDTH * 0.99:           # an interior minimum: make room for it (1.3 × its distance)
+    if abs(best - v) < MAX_HALF_WIDTH * 0.99:  # an interior minimum: make room for it (1.3 × its distance)
         half = min(MAX_HALF_WIDTH, max(half, math.ceil(130 * abs(best - v)) / 100))
     # Short decimals: the browser's slider keeps ~15 digits, so its ends are then exactly these.
     return round(v - half, 6), round(v + half, 6)
@@ -97,8 +84,9 @@ class Tangent(NetworkWidget):
     @traitlets.validate("name")
     def _valid_name(self, proposal):
         if proposal["value"] not in PARAM_NAMES:
-            raise traitlets.TraitError(f"unknown parameter {proposal['value']!r}; expected one of "
-                                       f"{', '.join(PARAM_NAMES)}")
+            raise traitlets.TraitError(
+                f"unknown parameter {proposal['value']!r}; expected one of {', '.join(PARAM_NAMES)}"
+            )
         return proposal["value"]
 
     @traitlets.validate("value")
@@ -112,7 +100,7 @@ class Tangent(NetworkWidget):
 
     @traitlets.observe("name")
     def _new_name(self, change):
-        self.value = self.params[change["new"]]   # the others back at their start, as the menu does
+        self.value = self.params[change["new"]]  # the others back at their start, as the menu does
 
     @property
     def readout(self):
@@ -123,8 +111,14 @@ class Tangent(NetworkWidget):
         x, y = np.array(self.x), np.array(self.y)
         slope = gradients(p, x, y, task=self.task, loss=self.loss)[self.name]
         numeric = numerical_gradients(p, x, y, task=self.task, loss=self.loss, h=self.h)[self.name]
-        return {"name": self.name, "value": self.value, "loss": loss(p, x, y, task=self.task, loss=self.loss),
-                "slope": slope, "numeric": numeric, "relative_error": relative_error(slope, numeric)}
+        return {
+            "name": self.name,
+            "value": self.value,
+            "loss": loss(p, x, y, task=self.task, loss=self.loss),
+            "slope": slope,
+            "numeric": numeric,
+            "relative_error": relative_error(slope, numeric),
+        }
 
     def __repr__(self):
         return f"<bp.tangent.Tangent: {self.task}, {self.name} = {self.value:.3f}>"
@@ -141,4 +135,4 @@ def tangent(x, y, *, task, params=None, name="w2_11", loss=None):
     return Tangent(x, y, task=task, params=params, name=name, loss=loss)
 
 
-__all__ = ["Tangent", "tangent", "loss_along", "slider_range", "symbol"]
+__all__ = ["Tangent", "tangent", "loss_along", "slider_range"]

@@ -31,8 +31,10 @@ The folder ``static`` beside this file; its value, a path on the machine that bu
 :meta hide-value:
 """
 
-STUB = ('export default {render({el}) {el.textContent = '
-        '"Run this cell to bring the widget to life (its saved state has no front end).";}};\n')
+STUB = (
+    "export default {render({el}) {el.textContent = "
+    '"Run this cell to bring the widget to life (its saved state has no front end).";}};\n'
+)
 """The ``_esm`` a notebook stores: a saved widget restored without a kernel (JupyterLab) says to run it."""
 
 
@@ -46,7 +48,7 @@ class Widget(anywidget.AnyWidget):
     _module = traitlets.Unicode().tag(sync=True)
 
     def __init_subclass__(cls, **kwargs):
-        if "module" in vars(cls):   # before anywidget's, which reads the files these paths name
+        if "module" in vars(cls):  # before anywidget's, which reads the files these paths name
             cls._esm, cls._css = STATIC / f"{cls.module}.js", STATIC / f"{cls.module}.css"
         super().__init_subclass__(**kwargs)
 

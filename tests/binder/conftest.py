@@ -2,4 +2,6 @@
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "binder: installs requirements.txt into a fresh venv and runs every notebook (slow)")
+    config.addinivalue_line(
+        "markers", "binder: installs requirements.txt into a fresh venv and runs every notebook (slow)"
+    )

@@ -18,7 +18,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # First-use notices that real Binder shows too and that are no error of the book.
 HARMLESS_STDERR = re.compile(r"^Matplotlib is building the font cache; this may take a moment\.\s*$")
 
-RUN_NOTEBOOKS = r'''
+RUN_NOTEBOOKS = r"""
 import json, os, sys
 import nbformat
 from nbclient import NotebookClient
@@ -51,7 +50,7 @@ for path in sys.argv[1:]:
     cwd = "".join(o.get("text", "") for o in nb.cells[0].get("outputs", [])).replace("BINDER-CWD", "").strip()
     report[path] = {"error": error, "stderr": stderr, "cwd": cwd}
 print("BINDER-REPORT " + json.dumps(report))
-'''
+"""
 
 
 def _runtime_python():
@@ -61,10 +60,13 @@ def _runtime_python():
     want = f"{m[1]}.{m[2]}"
     exe = os.environ.get("BINDER_PYTHON") or shutil.which(f"python{want}")
     if not exe:
-        pytest.fail(f"runtime.txt asks for Python {want}, and python{want} is not on PATH: install it "
-                    f"(e.g. `apt-get install python{want}-venv`, or pyenv) or set BINDER_PYTHON")
-    got = subprocess.run([exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                         capture_output=True, text=True, check=True).stdout.strip()
+        pytest.fail(
+            f"runtime.txt asks for Python {want}, and python{want} is not on PATH: install it "
+            f"(e.g. `apt-get install python{want}-venv`, or pyenv) or set BINDER_PYTHON"
+        )
+    got = subprocess.run(
+        [exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert got == want, f"{exe} is Python {got}, runtime.txt asks for {want}"
     return exe
 
@@ -72,13 +74,20 @@ def _runtime_python():
 def _copy_repository(dest):
     """The files Binder would see: tracked and untracked-but-not-ignored (so no .venv, no _build)."""
     try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                                cwd=ROOT, capture_output=True, check=True).stdout.split(b"\0")
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        ).stdout.split(b"\0")
         files = [f.decode() for f in listed if f]
     except (OSError, subprocess.CalledProcessError):  # not a git checkout: everything but the builds
         skip = {".venv", "_build", ".git", "node_modules"}
-        files = [p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*")
-                 if p.is_file() and not skip & set(p.relative_to(ROOT).parts)]
+        files = [
+            p.relative_to(ROOT).as_posix()
+            for p in ROOT.rglob("*")
+            if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
+        ]
     for f in files:
         src = ROOT / f
         if src.is_file():
@@ -105,17 +114,35 @@ def test_notebooks_run_on_binder(tmp_path):
     subprocess.run([python, "-m", "venv", str(venv)], check=True)
     bin_ = venv / "bin"
     env = _clean_env(PATH=f"{bin_}{os.pathsep}{os.environ.get('PATH', '')}")
-    install = subprocess.run([str(bin_ / "python"), "-m", "pip", "install", "--quiet",
-                              "--disable-pip-version-check", "-r", "requirements.txt"],
-                             cwd=repo, env=env, capture_output=True, text=True)
+    install = subprocess.run(
+        [
+            str(bin_ / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            "requirements.txt",
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert install.returncode == 0, f"pip install -r requirements.txt failed:\n{install.stderr[-3000:]}"
 
     # A learner's fresh session: new HOME (no caches, no user kernels), cwd = the notebook's folder.
     home = tmp_path / "home"
     home.mkdir()
-    run = subprocess.run([str(bin_ / "python"), "-c", RUN_NOTEBOOKS, *map(str, notebooks)],
-                         cwd=repo / "chapters", env=_clean_env(PATH=env["PATH"], HOME=str(home)),
-                         capture_output=True, text=True, timeout=1800)
+    run = subprocess.run(
+        [str(bin_ / "python"), "-c", RUN_NOTEBOOKS, *map(str, notebooks)],
+        cwd=repo / "chapters",
+        env=_clean_env(PATH=env["PATH"], HOME=str(home)),
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     line = next((x for x in run.stdout.splitlines() if x.startswith("BINDER-REPORT ")), None)
     assert line, f"the notebook runner failed:\n{run.stderr[-3000:]}"
     problems = []

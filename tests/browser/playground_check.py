@@ -43,8 +43,9 @@ def python_run(s, data, layers=None):
     """`bp.mlp.train` for the page's settings `s` (from its data-settings) on its data."""
     X, y, task = data[s["dataset"]]
     layers = mlp.init(sizes(s), seed=s["seed"], scale=s["scale"]) if layers is None else layers
-    return mlp.train(layers, X, y, task=task, hidden=s["activation"], eta=s["eta"], epochs=s["epochs"],
-                     batch_size=s["batch_size"])
+    return mlp.train(
+        layers, X, y, task=task, hidden=s["activation"], eta=s["eta"], epochs=s["epochs"], batch_size=s["batch_size"]
+    )
 
 
 def drift(s, data, reference):
@@ -54,7 +55,7 @@ def drift(s, data, reference):
     signs = [np.random.default_rng(0).choice([-1.0, 1.0], size=W.shape) for W, _ in layers]
     worst = 0.0
     for direction in (1.0, -1.0):
-        nudged = [(W * (1.0 + direction * PERTURBATION * sg), b) for (W, b), sg in zip(layers, signs)]
+        nudged = [(W * (1.0 + direction * PERTURBATION * sg), b) for (W, b), sg in zip(layers, signs, strict=True)]
         r = python_run(s, data, nudged)
         if r.diverged != reference.diverged or r.losses.shape != reference.losses.shape:
             return float("inf")
@@ -65,7 +66,7 @@ def drift(s, data, reference):
 
 def gradient_sizes(layers, X, y, task, hidden):
     """Each layer's ∂L/∂W, its root mean square (the measure of the chapter's depth figure)."""
-    return [float(np.sqrt(np.mean(dW ** 2))) for dW, _ in mlp.gradients(layers, X, y, task=task, hidden=hidden)]
+    return [float(np.sqrt(np.mean(dW**2))) for dW, _ in mlp.gradients(layers, X, y, task=task, hidden=hidden)]
 
 
 def relative(a, b):
@@ -86,27 +87,40 @@ def check(shown, data, where):
     losses = np.array(shown["losses"], dtype=float)
     first = min(2, len(losses), len(r.losses))
     assert first or (not len(losses) and not len(r.losses)), f"{where}: page losses {losses[:3]}, bp.mlp {r.losses[:3]}"
-    np.testing.assert_allclose(losses[:first], r.losses[:first], rtol=FIRST_RTOL, atol=0,
-                               err_msg=f"{where}: the loss before training / after epoch 1")
+    np.testing.assert_allclose(
+        losses[:first],
+        r.losses[:first],
+        rtol=FIRST_RTOL,
+        atol=0,
+        err_msg=f"{where}: the loss before training / after epoch 1",
+    )
     layers0 = mlp.init(sizes(s), seed=s["seed"], scale=s["scale"])
     start = gradient_sizes(layers0, X, y, task, s["activation"])
-    np.testing.assert_allclose(shown["gradStart"], start, rtol=1e-10, atol=0, err_msg=f"{where}: gradients at the start")
+    np.testing.assert_allclose(
+        shown["gradStart"], start, rtol=1e-10, atol=0, err_msg=f"{where}: gradients at the start"
+    )
     d = drift(s, data, r)
     stable = d < STABLE_DRIFT
     distance = relative(losses, r.losses)
     if stable:
         assert shown["diverged"] == r.diverged, f"{where}: page diverged={shown['diverged']}, bp.mlp {r.diverged}"
-        assert losses.shape == r.losses.shape, f"{where}: {losses.shape} losses drawn, bp.mlp.train has {r.losses.shape}"
+        assert losses.shape == r.losses.shape, (
+            f"{where}: {losses.shape} losses drawn, bp.mlp.train has {r.losses.shape}"
+        )
         np.testing.assert_allclose(losses, r.losses, rtol=CURVE_RTOL, atol=0, err_msg=f"{where} (stable)")
         end = gradient_sizes(r.layers, X, y, task, s["activation"])
         # Near a minimum a gradient is a sum of terms cancelling each other: absolutely close, not relatively.
-        np.testing.assert_allclose(shown["gradEnd"], end, rtol=CURVE_RTOL, atol=1e-12, err_msg=f"{where}: gradients at the end")
+        np.testing.assert_allclose(
+            shown["gradEnd"], end, rtol=CURVE_RTOL, atol=1e-12, err_msg=f"{where}: gradients at the end"
+        )
         if task == "classification":
             yhat = mlp.forward(r.layers, X, task=task, hidden=s["activation"])[-1][1][:, 0]
             assert shown["accuracy"] == float(np.mean((yhat >= 0.5) == y)), f"{where}: accuracy"
         check_readout(shown, r, task, where)
-    line = (f"{'stable  ' if stable else 'UNSTABLE'} drift {d:8.1e}  page vs bp.mlp {distance:8.1e}  "
-            f"{json.dumps(s, sort_keys=True)}{'  (diverged)' if r.diverged else ''}")
+    line = (
+        f"{'stable  ' if stable else 'UNSTABLE'} drift {d:8.1e}  page vs bp.mlp {distance:8.1e}  "
+        f"{json.dumps(s, sort_keys=True)}{'  (diverged)' if r.diverged else ''}"
+    )
     return {"stable": stable, "drift": d, "distance": distance, "line": line, "diverged": r.diverged}
 
 
@@ -117,8 +131,10 @@ def check_readout(shown, r, task, where):
     if r.diverged:
         assert shown["divergedShown"], f"{where}: no visible 'diverged' in {text!r}"
         if len(r.losses):
-            assert f"diverged after epoch {len(r.losses)}:" in text and f"the last finite loss is {r.losses[-1]:.6g}" in text, \
-                (where, text)
+            assert (
+                f"diverged after epoch {len(r.losses)}:" in text
+                and f"the last finite loss is {r.losses[-1]:.6g}" in text
+            ), (where, text)
     else:
         assert "diverged" not in text, (where, text)
         assert f"final loss {r.losses[-1]:.6g} after {s['epochs']} epochs" in text, (where, text)
@@ -138,9 +154,13 @@ SHOWN_JS = """(el) => ({
     controls: Object.fromEntries([...el.querySelectorAll('.bp-pg-controls [data-name]:is(input, select)')]
                                  .map(c => [c.dataset.name, c.value])),
     readout: el.querySelector('.bp-pg-readout').innerText,
-    divergedShown: [...el.querySelectorAll('.bp-pg-diverged')].some(b => b.offsetHeight > 0 && /diverged/.test(b.innerText)),
-    labels: Object.fromEntries([...el.querySelectorAll('.bp-pg-cell')].map(c => [c.className.match(/bp-pg-(plane|loss|grads)/)[1],
-                                c.querySelector('canvas').getAttribute('role') + ': ' + c.querySelector('canvas').getAttribute('aria-label')])),
+    divergedShown: [...el.querySelectorAll('.bp-pg-diverged')]
+                   .some(b => b.offsetHeight > 0 && /diverged/.test(b.innerText)),
+    labels: Object.fromEntries([...el.querySelectorAll('.bp-pg-cell')].map(c => {
+      const canvas = c.querySelector('canvas');
+      return [c.className.match(/bp-pg-(plane|loss|grads)/)[1],
+              canvas.getAttribute('role') + ': ' + canvas.getAttribute('aria-label')];
+    })),
 })"""
 
 

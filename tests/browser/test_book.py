@@ -60,8 +60,9 @@ def _repository():
     from bp.book_shell import repository_options
 
     repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
-    options = repository_options({"repository_url": repo["url"], "repository_branch": repo.get("branch", "main")},
-                                 os.environ)
+    options = repository_options(
+        {"repository_url": repo["url"], "repository_branch": repo.get("branch", "main")}, os.environ
+    )
     url = options.get("repository_url")
     return (url and url.rstrip("/")), options.get("repository_branch"), (repo.get("path_to_book") or "").strip("/")
 
@@ -98,8 +99,11 @@ def test_page(visit, report, server_log, lazy, page_path):
     problems += [f"the server answered {status} to {p}" for status, p in server_log if status >= 400]
     # Light pages: the icons come from bp.book_shell's font subsets (a glyph missing from them would
     # fetch the theme's whole web font), and MathJax runs without its context menu.
-    problems += [f"fetched {p}: an icon missing from _static/bp-icons (bp.book_shell)"
-                 for _, p in server_log if "/vendor/fontawesome/" in p]
+    problems += [
+        f"fetched {p}: an icon missing from _static/bp-icons (bp.book_shell)"
+        for _, p in server_log
+        if "/vendor/fontawesome/" in p
+    ]
     problems += [f"fetched {p} (MathJax's menu: left out in _config.yml)" for _, p in server_log if "/ui/menu.js" in p]
 
     # Every math element is typeset, without a TeX error: each one shown on the page once the reader
@@ -107,7 +111,8 @@ def test_page(visit, report, server_log, lazy, page_path):
     # printout) once the page is printed, checked last (the print layout changes the page).
     problems += [f"math not typeset after scrolling to it: {t!r}" for t in page.evaluate(UNTYPESET, True)]
     math = page.evaluate("""() => ({
-        errors: [...document.querySelectorAll('mjx-merror')].map(e => e.getAttribute('data-mjx-error') || e.textContent)})""")
+        errors: [...document.querySelectorAll('mjx-merror')]
+          .map(e => e.getAttribute('data-mjx-error') || e.textContent)})""")
     # ... and no TeX left as plain text: no dollar sign or TeX command outside code and math (e.g.
     # $$...$$ inside a paragraph, which MyST reads as $ + inline math + $).
     stray = page.evaluate(r"""() => {
@@ -129,36 +134,56 @@ def test_page(visit, report, server_log, lazy, page_path):
         src: i.currentSrc.slice(0, 80), alt: (i.getAttribute('alt') || '').trim(),
         ok: i.complete && i.naturalWidth > 0, widget: !!i.closest('.widget-subarea')}))""")
     problems += [f"image did not load: {i['src']}" for i in images if not i["ok"]]
-    problems += [f"image without alt text: {i['src']}" + (" (a widget image: give it a tooltip)" if i["widget"] else "")
-                 for i in images if not i["alt"]]
+    problems += [
+        f"image without alt text: {i['src']}" + (" (a widget image: give it a tooltip)" if i["widget"] else "")
+        for i in images
+        if not i["alt"]
+    ]
     canvases = page.evaluate("""() => [...document.querySelectorAll('canvas')].map(c => ({
         cls: c.className, role: c.getAttribute('role'), label: (c.getAttribute('aria-label') || '').trim()}))""")
-    problems += [f"canvas without a text alternative (role=img and aria-label): {c['cls']}"
-                 for c in canvases if c["role"] != "img" or not c["label"]]
+    problems += [
+        f"canvas without a text alternative (role=img and aria-label): {c['cls']}"
+        for c in canvases
+        if c["role"] != "img" or not c["label"]
+    ]
 
     # Every stored widget renders, is one of bp's widgets (live in the page: no kernel-driven
     # ipywidgets control, which would be dead here), and says next to it that the browser computes it.
-    widgets = page.evaluate("""([sel, bpWidget]) => [...document.querySelectorAll(sel)].map(s => {
+    widgets = page.evaluate(
+        """([sel, bpWidget]) => [...document.querySelectorAll(sel)].map(s => {
         const area = s.previousElementSibling;
         const rendered = !!area && area.classList.contains('widget-subarea') && area.offsetHeight > 0
                          && area.children.length > 0;
         // The cell holding the widget, and the page elements just before and after it.
         const cell = s.closest('.cell') || s.parentElement;
         const near = [];
-        for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) near.push(e.innerText);
+        for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) {
+            near.push(e.innerText);
+        }
         for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
         return {rendered, near: near.join('\\n'), live: !!area && area.querySelector(bpWidget) !== null};
-    })""", [WIDGET_VIEW, BP_WIDGET])
+    })""",
+        [WIDGET_VIEW, BP_WIDGET],
+    )
     assert len(widgets) == n_views
     problems += [f"widget {k} did not render" for k, w in enumerate(widgets) if not w["rendered"]]
-    problems += [f"widget {k} is not one of bp's widgets ({BP_WIDGET}): with no kernel in the page its "
-                 "controls would be dead; make it a bp.widget.Widget, as the explorers"
-                 for k, w in enumerate(widgets) if w["rendered"] and not w["live"]]
-    problems += [f"widget {k} has no visible note next to it that your browser computes it"
-                 for k, w in enumerate(widgets) if w["live"] and not IN_PAGE_NOTICE.search(w["near"])]
-    problems += [f"widget {k} runs in the page, but the note next to it says it needs a live kernel"
-                 for k, w in enumerate(widgets) if w["live"] and NEEDS_KERNEL.search(w["near"])]
-    if n_views and _repository()[0]:   # built with a repository (else no page has the button)
+    problems += [
+        f"widget {k} is not one of bp's widgets ({BP_WIDGET}): with no kernel in the page its "
+        "controls would be dead; make it a bp.widget.Widget, as the explorers"
+        for k, w in enumerate(widgets)
+        if w["rendered"] and not w["live"]
+    ]
+    problems += [
+        f"widget {k} has no visible note next to it that your browser computes it"
+        for k, w in enumerate(widgets)
+        if w["live"] and not IN_PAGE_NOTICE.search(w["near"])
+    ]
+    problems += [
+        f"widget {k} runs in the page, but the note next to it says it needs a live kernel"
+        for k, w in enumerate(widgets)
+        if w["live"] and NEEDS_KERNEL.search(w["near"])
+    ]
+    if n_views and _repository()[0]:  # built with a repository (else no page has the button)
         launch = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']").count()
         problems += [] if launch else ["a page with widgets has no Binder launch button"]
 
@@ -170,8 +195,11 @@ def test_page(visit, report, server_log, lazy, page_path):
     violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                nodes: v.nodes.slice(0, 4).map(n => n.target.join(' '))}))""")
-    problems += [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in violations
-                 if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCEPTIONS]
+    problems += [
+        f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCEPTIONS
+    ]
 
     # Printed, every math element is typeset: MathJax typesets what is left before printing.
     page.emulate_media(media="print")
@@ -198,8 +226,10 @@ def test_search_finds_chapter(visit, html_dir, chapter):
 
 
 # TeX source in a search snippet: a command of the book's formulas, a math delimiter, a dollar sign.
-TEX = re.compile(r"\\(frac|dfrac|tfrac|partial|hat|mathrm|mathsf|operatorname|text|sigma|delta|eta|cdot|odot|"
-                 r"sum|left|right|bigl|bigr|begin|end|quad)\b|\\[()\[\]]|\$")
+TEX = re.compile(
+    r"\\(frac|dfrac|tfrac|partial|hat|mathrm|mathsf|operatorname|text|sigma|delta|eta|cdot|odot|"
+    r"sum|left|right|bigl|bigr|begin|end|quad)\b|\\[()\[\]]|\$"
+)
 
 
 @pytest.mark.parametrize("query", ["chain rule", "sigmoid", "transpose", "learning rate"])
@@ -209,23 +239,35 @@ def test_search_ranks_titles_first_and_shows_plain_snippets(visit, query):
     (_templates/search_scorer.js)."""
     page, log = visit(f"search.html?q={query.replace(' ', '+')}")
     page.wait_for_selector("#search-results ul.search li", timeout=TIMEOUT_MS)
-    page.wait_for_function("""() => /found|did not match/.test(
-        (document.querySelector('#search-results .search-summary') || {}).innerText || '')""", timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        """() => /found|did not match/.test(
+        (document.querySelector('#search-results .search-summary') || {}).innerText || '')""",
+        timeout=TIMEOUT_MS,
+    )
     # A page's snippet is fetched after the list is shown (an API entry has a description instead).
-    page.wait_for_function("""() => [...document.querySelectorAll('#search-results ul.search li')]
-        .every(li => li.querySelector('p.context') || li.querySelector('span'))""", timeout=TIMEOUT_MS)
-    results = page.eval_on_selector_all("#search-results ul.search li", """lis => lis.map(li => ({
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('#search-results ul.search li')]
+        .every(li => li.querySelector('p.context') || li.querySelector('span'))""",
+        timeout=TIMEOUT_MS,
+    )
+    results = page.eval_on_selector_all(
+        "#search-results ul.search li",
+        """lis => lis.map(li => ({
         href: li.querySelector('a').href, title: li.querySelector('a').textContent,
-        snippet: (li.querySelector('p.context') || {}).textContent || ''}))""")
+        snippet: (li.querySelector('p.context') || {}).textContent || ''}))""",
+    )
     assert results, query
     if query == "chain rule":
-        assert urlsplit(results[0]["href"]).path.endswith("/chapters/chain_rule.html"), \
-            [r["title"] for r in results[:5]]
+        assert urlsplit(results[0]["href"]).path.endswith("/chapters/chain_rule.html"), [
+            r["title"] for r in results[:5]
+        ]
     words = query.split()
     for r in results:
         if all(w in r["title"].lower() for w in words) and not urlsplit(r["href"]).fragment:
-            assert results.index(r) == 0 or all(w in results[0]["title"].lower() for w in words), \
-                (f"{r['title']!r} holds {query!r} in its title but is not first", [x["title"] for x in results[:5]])
+            assert results.index(r) == 0 or all(w in results[0]["title"].lower() for w in words), (
+                f"{r['title']!r} holds {query!r} in its title but is not first",
+                [x["title"] for x in results[:5]],
+            )
         assert not TEX.search(r["snippet"]), f"TeX in the snippet of {r['title']!r}: {r['snippet']!r}"
         assert not re.match(r"\W*" + re.escape(r["title"]) + r"\s+Contents\b", r["snippet"]), r["snippet"]
     assert not log["foreign"] and not log["console"], log
@@ -240,11 +282,14 @@ def test_launch_download_and_repository_buttons(visit, chapter):
     notebook = "/".join(filter(None, [book, Path(path).with_suffix(".ipynb").as_posix()]))
     page, _ = visit(path)
     links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
-    assert any(h.endswith(Path(path).with_suffix(".ipynb").name) and "_sources/" in h for h in links), \
+    assert any(h.endswith(Path(path).with_suffix(".ipynb").name) and "_sources/" in h for h in links), (
         "no .ipynb download link"
+    )
     assert not [h for h in links if "OWNER/REPO" in h], "a link to the placeholder repository"
     if url is None:
-        header = page.eval_on_selector_all(".article-header-buttons a[href]", "els => els.map(a => a.getAttribute('href'))")
+        header = page.eval_on_selector_all(
+            ".article-header-buttons a[href]", "els => els.map(a => a.getAttribute('href'))"
+        )
         assert not [h for h in links if "mybinder" in h], links
         assert not [h for h in header if h.startswith("http")], header
         assert page.locator(".dropdown-launch-buttons, .btn-source-repository-button").count() == 0
@@ -272,10 +317,12 @@ def test_api_page_covers_bp(html_dir):
     api = "".join(p.read_text(encoding="utf-8") for p in sorted((html_dir / "chapters").glob("api*.html")))
     ids = set(re.findall(r'<dt class="sig[^"]*" id="([^"]+)"', api))
     missing = []
-    modules = [bp] + [importlib.import_module(m.name) for m in pkgutil.walk_packages(bp.__path__, "bp.")
-                      if not any(part.startswith("_") for part in m.name.split("."))]
-    attr_docs = {m.__name__: {k[1] for k in ModuleAnalyzer.for_module(m.__name__).find_attr_docs()}
-                 for m in modules}
+    modules = [bp] + [
+        importlib.import_module(m.name)
+        for m in pkgutil.walk_packages(bp.__path__, "bp.")
+        if not any(part.startswith("_") for part in m.name.split("."))
+    ]
+    attr_docs = {m.__name__: {k[1] for k in ModuleAnalyzer.for_module(m.__name__).find_attr_docs()} for m in modules}
     for mod in modules:
         for name in getattr(mod, "__all__", []):
             obj = getattr(mod, name)
@@ -302,8 +349,10 @@ def test_chapters_link_the_api(html_dir, chapter):
     page = (html_dir / chapter).read_text(encoding="utf-8")
     linked = set(re.findall(r'href="api(?:_\w+)?\.html#([^"]+)"', page))
     missing = sorted(used - linked)
-    assert not missing, (f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
-                         f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used")
+    assert not missing, (
+        f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
+        f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used"
+    )
 
 
 def test_api_page_reads_well(html_dir):
@@ -336,8 +385,9 @@ def test_api_page_reads_well(html_dir):
     problems += [f"a float written out: {m!r}" for m in re.findall(r"=\s*\d{10,}\.0\b", text)]
     # a value that is the builder's own folder (autodoc prints a Path constant's value)
     root = str(Path(__file__).resolve().parents[2])
-    problems += [f"a path of the machine that built the book: {m!r}"
-                 for m in re.findall(r"\S*" + re.escape(root) + r"\S*", text)]
+    problems += [
+        f"a path of the machine that built the book: {m!r}" for m in re.findall(r"\S*" + re.escape(root) + r"\S*", text)
+    ]
     headed = re.findall(r"<h[23][^>]*>.*?</h[23]>", api, re.S)
     for module in re.findall(r'id="module-(bp[\w.]*)"', api):
         if module != "bp" and not any(f">{module}<" in h for h in headed):

@@ -6,7 +6,10 @@ MathJax's ui/lazy: if a MathJax update changes them, the page silently falls bac
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+
 from conftest import COMPLETE_IN_VIEW, TIMEOUT_MS, WIDGET_VIEW
 
 pytestmark = pytest.mark.browser
@@ -29,7 +32,8 @@ def test_a_full_first_screen_is_typeset_in_batches_and_the_rest_as_the_reader_sc
     page, log = visit(PAGE, viewport={"width": 1400, "height": 900})
     page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=TIMEOUT_MS)
     assert page.evaluate("() => Array.isArray(MathJax.startup.document.bpBatches)"), (
-        "mathjax-batches.js is not in place (not in the page, or MathJax's ui/lazy changed): one batch")
+        "mathjax-batches.js is not in place (not in the page, or MathJax's ui/lazy changed): one batch"
+    )
     page.wait_for_function(QUIET, timeout=TIMEOUT_MS)
     first = page.evaluate(STATE)
     batches = first["batches"]
@@ -37,7 +41,7 @@ def test_a_full_first_screen_is_typeset_in_batches_and_the_rest_as_the_reader_sc
     assert first["waiting"] > 0, "the formulas far below were typeset too: MathJax's lazy typesetting is off"
     # The first batch is one formula; each later one at most twice the one before it.
     assert batches[0] == 1 and len(batches) > 1, batches
-    assert all(b <= 2 * max(a, 1) for a, b in zip(batches, batches[1:])), batches
+    assert all(b <= 2 * max(a, 1) for a, b in pairwise(batches)), batches
     assert sum(batches) >= first["typeset"], (batches, first)  # every formula typeset came in a batch
 
     lazy.scroll_through(page)  # waits, window after window, until the math in view is typeset

@@ -146,9 +146,11 @@ def _check_primary(page, width, expected):
         toggle.click()
         if not _wait_shown(page, CHAPTER_LINKS, "path", expected, True):
             shown = _shown_keys(page, CHAPTER_LINKS, "path")
-            return problems + [f"tapping ☰ did not open the navigation: chapter links shown "
-                               f"{sorted(shown & expected)} of {sorted(expected)}; drawer open: "
-                               f"{page.evaluate('() => !!document.querySelector(`#pst-primary-sidebar-modal[open]`)')}"]
+            return problems + [
+                f"tapping ☰ did not open the navigation: chapter links shown "
+                f"{sorted(shown & expected)} of {sorted(expected)}; drawer open: "
+                f"{page.evaluate('() => !!document.querySelector(`#pst-primary-sidebar-modal[open]`)')}"
+            ]
         first = next(link for link in _links(page, CHAPTER_LINKS, "path") if link["shown"])
         if not first["inView"]:
             problems.append("the open navigation's first chapter link is outside the window")
@@ -159,8 +161,10 @@ def _check_primary(page, width, expected):
     else:
         if not _wait_shown(page, CHAPTER_LINKS, "path", expected, True):
             shown = _shown_keys(page, CHAPTER_LINKS, "path")
-            problems.append(f"the navigation is not open on a desktop: chapter links shown "
-                            f"{sorted(shown & expected)} of {sorted(expected)}")
+            problems.append(
+                f"the navigation is not open on a desktop: chapter links shown "
+                f"{sorted(shown & expected)} of {sorted(expected)}"
+            )
         # The phone's taps left the pointer where a navigation link may now be: measure the links
         # at rest, not one in its hover colour.
         page.mouse.move(width / 2, 1)
@@ -178,8 +182,11 @@ def _check_contents(page, width):
     """The page's table of contents, where it has one, is shown or opened by its toggle."""
     if not page.locator("#pst-page-toc-nav").count():
         return []
-    sections = set(page.evaluate(
-        "() => [...document.querySelectorAll('article.bd-article section > h2')].map(h => '#' + h.parentElement.id)"))
+    sections = set(
+        page.evaluate(
+            "() => [...document.querySelectorAll('article.bd-article section > h2')].map(h => '#' + h.parentElement.id)"
+        )
+    )
     if not sections:
         return ["the page has a table of contents but no h2 section to list"]
     toggles = page.locator(".secondary-toggle:visible")
@@ -192,9 +199,11 @@ def _check_contents(page, width):
     toggles.first.click()
     if not _wait_shown(page, CONTENTS_LINKS, "hash", sections, True):
         shown = _shown_keys(page, CONTENTS_LINKS, "hash")
-        return [f"the Contents toggle did not open the page contents: sections shown "
-                f"{len(shown & sections)} of {len(sections)}; drawer open: "
-                f"{page.evaluate('() => !!document.querySelector(`#pst-secondary-sidebar-modal[open]`)')}"]
+        return [
+            f"the Contents toggle did not open the page contents: sections shown "
+            f"{len(shown & sections)} of {len(sections)}; drawer open: "
+            f"{page.evaluate('() => !!document.querySelector(`#pst-secondary-sidebar-modal[open]`)')}"
+        ]
     problems = _legible(page, CONTENTS_LINKS, "open page contents")
     _tap_beside(page, "pst-secondary-sidebar-modal")
     if not _wait_shown(page, CONTENTS_LINKS, "hash", sections, False):

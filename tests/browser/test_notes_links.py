@@ -44,8 +44,9 @@ def _toc_pages():
 # The chapters' pages (every page of the book but the appendix), and those of the part of the notes
 # each chapter follows: a slip's section may sit on any page of its chapter.
 CHAPTERS = [p for p in _toc_pages() if p not in (NOTES, ERRATA) and not Path(p).stem.startswith("api")]
-PAGES_OF_PART = {part: [p for p in CHAPTERS if Path(p).stem.split("_")[0] == part]
-                 for part in ("regression", "classification")}
+PAGES_OF_PART = {
+    part: [p for p in CHAPTERS if Path(p).stem.split("_")[0] == part] for part in ("regression", "classification")
+}
 TIMEOUT_MS = 20_000
 
 
@@ -148,8 +149,10 @@ def test_each_slip_is_linked_both_ways(book):
         if (ERRATA, slip.errata_anchor) not in out:
             problems.append(f"{label}: its line in the notes does not link its errata entry")
         if not any((path, slip.anchor) in out for path in PAGES_OF_PART[slip.part]):
-            problems.append(f"{label}: its line in the notes does not link #{slip.anchor} on a page of the "
-                            f"{slip.part} chapter ({', '.join(PAGES_OF_PART[slip.part])})")
+            problems.append(
+                f"{label}: its line in the notes does not link #{slip.anchor} on a page of the "
+                f"{slip.part} chapter ({', '.join(PAGES_OF_PART[slip.part])})"
+            )
         tags = [link["text"] for link in notes["links"] if link["from"] == slip.notes_anchor]
         if not any(t.endswith(label) for t in tags):
             problems.append(f"{label}: the notes' links for this slip do not name it ({tags})")
@@ -178,7 +181,9 @@ def test_slips_are_marked_and_false_starts_struck_through(browser, server, lazy,
         })""")
         theme = page.evaluate("() => document.documentElement.dataset.theme")
         # a struck-through part is typeset as an enclosure with a strike line (\cancel: mjx-ustrike)
-        struck = page.evaluate("() => document.querySelectorAll('mjx-menclose > mjx-ustrike, mjx-menclose > mjx-hstrike').length")
+        struck = page.evaluate(
+            "() => document.querySelectorAll('mjx-menclose > mjx-ustrike, mjx-menclose > mjx-hstrike').length"
+        )
     finally:
         context.close()
     assert theme == scheme

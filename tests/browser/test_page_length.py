@@ -30,4 +30,5 @@ def test_page_is_at_most_15_screens(visit, report, lazy, page_path):
     assert screens <= MAX_SCREENS, (
         f"{page_path} is {height} px tall at {WIDTH} × {HEIGHT}: {screens:.1f} screens, more than {MAX_SCREENS}. "
         "Split it (a chapter's sections become pages of their own in _toc.yml) or fold away its code "
-        "(tag a plotting or table-printing cell hide-input)")
+        "(tag a plotting or table-printing cell hide-input)"
+    )

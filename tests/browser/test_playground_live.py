@@ -27,6 +27,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from playground_check import PLAYGROUND, SHOWN_JS, check, controls_match, model_datasets
 
 pytestmark = pytest.mark.browser
@@ -38,41 +39,76 @@ MARKER = PLAYGROUND
 # or "type" (the seed typed). Each move changes the settings; the sequence keeps Python's share of
 # the test light (per-sample runs are short; the 1000-epoch runs are full-batch).
 MOVES = [
-    ("epochs", "drag", 20), ("seed", "ArrowUp", None), ("activation", "select", "relu"),
-    ("hidden_layers", "ArrowRight", None), ("width", "drag", 7), ("eta", "ArrowRight", None),
-    ("batch_size", "select", "1"), ("dataset", "select", "xor"), ("hidden_layers", "Home", None),
-    ("eta", "End", None), ("batch_size", "select", "full"), ("epochs", "End", None),
-    ("dataset", "select", "spiral"), ("hidden_layers", "End", None), ("activation", "select", "sigmoid"),
-    ("eta", "drag", 1.0), ("epochs", "drag", 100), ("batch_size", "select", "32"), ("width", "drag", 2),
-    ("activation", "select", "identity"), ("dataset", "select", "placed"), ("eta", "drag", 0.01),
-    ("batch_size", "select", "5"), ("activation", "select", "tanh"), ("seed", "type", 12345),
-    ("dataset", "select", "package"), ("eta", "drag", 0.001), ("hidden_layers", "drag", 1),
-    ("eta", "End", None),                          # η = 3 on the Package: diverges
-    ("eta", "drag", 0.03), ("epochs", "Home", None), ("epochs", "ArrowRight", None),
-    ("dataset", "ArrowUp", None), ("activation", "select", "relu"), ("batch_size", "select", "100"),
+    ("epochs", "drag", 20),
+    ("seed", "ArrowUp", None),
+    ("activation", "select", "relu"),
+    ("hidden_layers", "ArrowRight", None),
+    ("width", "drag", 7),
+    ("eta", "ArrowRight", None),
+    ("batch_size", "select", "1"),
+    ("dataset", "select", "xor"),
+    ("hidden_layers", "Home", None),
+    ("eta", "End", None),
+    ("batch_size", "select", "full"),
+    ("epochs", "End", None),
+    ("dataset", "select", "spiral"),
+    ("hidden_layers", "End", None),
+    ("activation", "select", "sigmoid"),
+    ("eta", "drag", 1.0),
+    ("epochs", "drag", 100),
+    ("batch_size", "select", "32"),
+    ("width", "drag", 2),
+    ("activation", "select", "identity"),
+    ("dataset", "select", "placed"),
+    ("eta", "drag", 0.01),
+    ("batch_size", "select", "5"),
+    ("activation", "select", "tanh"),
+    ("seed", "type", 12345),
+    ("dataset", "select", "package"),
+    ("eta", "drag", 0.001),
+    ("hidden_layers", "drag", 1),
+    ("eta", "End", None),  # η = 3 on the Package: diverges
+    ("eta", "drag", 0.03),
+    ("epochs", "Home", None),
+    ("epochs", "ArrowRight", None),
+    ("dataset", "ArrowUp", None),
+    ("activation", "select", "relu"),
+    ("batch_size", "select", "100"),
     ("seed", "ArrowDown", None),
 ]
 # Every other playground (the same front end, other stored settings): a few moves from its own start.
-SHORT_MOVES = [("batch_size", "select", "1"), ("epochs", "drag", 10), ("batch_size", "select", "full"),
-               ("activation", "select", "relu"), ("seed", "ArrowUp", None), ("eta", "ArrowLeft", None),
-               ("hidden_layers", "ArrowLeft", None), ("dataset", "select", "spiral")]
+SHORT_MOVES = [
+    ("batch_size", "select", "1"),
+    ("epochs", "drag", 10),
+    ("batch_size", "select", "full"),
+    ("activation", "select", "relu"),
+    ("seed", "ArrowUp", None),
+    ("eta", "ArrowLeft", None),
+    ("hidden_layers", "ArrowLeft", None),
+    ("dataset", "select", "spiral"),
+]
 
 
 def _pages(html_dir):
-    return sorted(p.relative_to(html_dir).as_posix() for p in html_dir.rglob("*.html")
-                  if p.relative_to(html_dir).parts[0] not in ("_static", "_sources")
-                  and MARKER in p.read_text(encoding="utf-8"))
+    return sorted(
+        p.relative_to(html_dir).as_posix()
+        for p in html_dir.rglob("*.html")
+        if p.relative_to(html_dir).parts[0] not in ("_static", "_sources") and MARKER in p.read_text(encoding="utf-8")
+    )
 
 
 def _states(page):
     """The stored state of each playground on the page, in page order."""
-    return page.evaluate("""(marker) => {
+    return page.evaluate(
+        """(marker) => {
         const state = JSON.parse(document.querySelector(
             'script[type="application/vnd.jupyter.widget-state+json"]').textContent).state;
         return [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
             .map(s => state[JSON.parse(s.textContent).model_id].state)
             .filter(st => st._anywidget_id === marker);
-    }""", MARKER)
+    }""",
+        MARKER,
+    )
 
 
 def _shown(root):
@@ -80,8 +116,11 @@ def _shown(root):
 
 
 def _wait_done(page, root, before):
-    page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
-                           arg=[root.element_handle(), before], timeout=60_000)
+    page.wait_for_function(
+        "([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
+        arg=[root.element_handle(), before],
+        timeout=60_000,
+    )
 
 
 def _move(page, root, state, name, how, value):
@@ -92,11 +131,14 @@ def _move(page, root, state, name, how, value):
     elif how == "drag":
         index = {"eta": state["etas"], "epochs": state["epoch_values"]}.get(name)
         v = index.index(value) if index else value
-        control.evaluate("""(input, v) => {
+        control.evaluate(
+            """(input, v) => {
             input.value = String(v);
             input.dispatchEvent(new Event('input', {bubbles: true}));
             input.dispatchEvent(new Event('change', {bubbles: true}));
-        }""", v)
+        }""",
+            v,
+        )
     elif how == "type":
         control.fill(str(value))
         control.press("Tab")
@@ -116,8 +158,9 @@ def lines():
 def test_the_book_shows_the_playground_twice(html_dir):
     pages = _pages(html_dir)
     assert pages, "no page of the built book shows a bp.playground"
-    assert sum(p.read_text(encoding="utf-8").count(MARKER) for p in map(html_dir.joinpath, pages)) >= 2, \
+    assert sum(p.read_text(encoding="utf-8").count(MARKER) for p in map(html_dir.joinpath, pages)) >= 2, (
         "the book should show the playground at least twice (depth and activations; batches)"
+    )
 
 
 def test_playground_is_live_in_the_static_page(visit, report, lazy, playground_page):
@@ -139,8 +182,9 @@ def test_playground_is_live_in_the_static_page(visit, report, lazy, playground_p
         assert shown["engine"] == "Web Worker", f"{path}: the playground's long runs go to the {shown['engine']}"
         ran_on = {shown["ranOn"]}
         # Before any move: the stored settings, and their run.
-        assert {key: shown["settings"][key] for key in shown["settings"]} == \
-               {key: state[key] for key in shown["settings"]}, (shown["settings"], state)
+        assert {key: shown["settings"][key] for key in shown["settings"]} == {
+            key: state[key] for key in shown["settings"]
+        }, (shown["settings"], state)
         results = [check(shown, data, f"{path} playground {k}, as stored")]
         combos = {json.dumps(shown["settings"], sort_keys=True)}
         moves = MOVES if k == 0 else SHORT_MOVES
@@ -162,9 +206,11 @@ def test_playground_is_live_in_the_static_page(visit, report, lazy, playground_p
     assert split["diverged"] >= 1, "no setting made a playground diverge"
     assert not log["foreign"] and not log["failed"], log
     assert not log["console"], log["console"]
-    report["lines"].append(f"{path}: {len(states)} playground(s), {split['stable'] + split['unstable']} settings: "
-                           f"{split['stable']} stable (curve = bp.mlp.train to 1e-9), {split['unstable']} unstable "
-                           f"(first epoch to 1e-12, drift reported above), {split['diverged']} diverged runs")
+    report["lines"].append(
+        f"{path}: {len(states)} playground(s), {split['stable'] + split['unstable']} settings: "
+        f"{split['stable']} stable (curve = bp.mlp.train to 1e-9), {split['unstable']} unstable "
+        f"(first epoch to 1e-12, drift reported above), {split['diverged']} diverged runs"
+    )
 
 
 def test_play_pause_and_step(visit, lazy, html_dir):
@@ -190,14 +236,16 @@ def test_play_pause_and_step(visit, lazy, html_dir):
         page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n", arg=[root.element_handle(), n])
         shown = _shown(root)
         assert shown["state"] == "paused" and shown["epoch"] == epoch, shown["state"]
-        assert shown["losses"] == full["losses"][:epoch + 1], epoch
+        assert shown["losses"] == full["losses"][: epoch + 1], epoch
         assert f"paused at epoch {epoch} of {full['settings']['epochs']}" in shown["readout"]
 
     # Play: the figure grows epoch by epoch (seen mid-way), and ends where the settings' run ends.
     n = _shown(root)["updates"]
     play.click()
     assert play.inner_text() == "Pause" and play.get_attribute("aria-pressed") == "true"
-    page.wait_for_function("el => Number(el.dataset.epoch) > 0 && Number(el.dataset.epoch) < 50", arg=root.element_handle())
+    page.wait_for_function(
+        "el => Number(el.dataset.epoch) > 0 && Number(el.dataset.epoch) < 50", arg=root.element_handle()
+    )
     _wait_done(page, root, n)
     shown = _shown(root)
     assert shown["losses"] == full["losses"] and play.inner_text() == "Play"
@@ -213,7 +261,7 @@ def test_play_pause_and_step(visit, lazy, html_dir):
     page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n", arg=[root.element_handle(), n])
     shown = _shown(root)
     assert shown["state"] == "paused" and 5 <= shown["epoch"] < full["settings"]["epochs"], shown["epoch"]
-    assert shown["losses"] == full["losses"][:shown["epoch"] + 1]
+    assert shown["losses"] == full["losses"][: shown["epoch"] + 1]
     assert f"paused at epoch {shown['epoch']} of" in shown["readout"]
     assert not log["console"], log["console"]
 
@@ -245,9 +293,12 @@ def test_a_change_during_play_restarts_but_never_with_reduced_motion(browser, se
         if motion == "reduce":  # the new settings' run is computed at once; the animation stops
             page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle())
             assert root.locator("button.bp-pg-play").get_attribute("aria-pressed") == "false"
-        else:                   # the animation restarts from epoch 0 with the new settings
-            page.wait_for_function("el => JSON.parse(el.dataset.settings).seed === 1 && Number(el.dataset.epoch) < 100 "
-                                   "&& el.dataset.state === 'running'", arg=root.element_handle())
+        else:  # the animation restarts from epoch 0 with the new settings
+            page.wait_for_function(
+                "el => JSON.parse(el.dataset.settings).seed === 1 && Number(el.dataset.epoch) < 100 "
+                "&& el.dataset.state === 'running'",
+                arg=root.element_handle(),
+            )
             assert root.locator("button.bp-pg-play").get_attribute("aria-pressed") == "true"
         context.close()
 
@@ -262,12 +313,15 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
     page, log = visit(_pages(html_dir)[0])
     # src/bp/js/ served beside the book, so that the module's own imports resolve.
     js = Path(mlp.__file__).parent / "js"
-    page.route("**/__bp_js/*.js", lambda r: r.fulfill(path=js / r.request.url.rsplit("/", 1)[1],
-                                                       content_type="text/javascript"))
+    page.route(
+        "**/__bp_js/*.js",
+        lambda r: r.fulfill(path=js / r.request.url.rsplit("/", 1)[1], content_type="text/javascript"),
+    )
     rng = np.random.default_rng(0)
     X, y = rng.normal(size=(20, 3)), (rng.random(20) > 0.5).astype(float)
     cases = [([3, 5, 4, 1], 0, "xavier"), ([3, 8, 1], 7, "he"), ([3, 2, 2, 2, 1], 4294967295, 0.5)]
-    out = page.evaluate("""async ([src, cases, X, y]) => {
+    out = page.evaluate(
+        """async ([src, cases, X, y]) => {
         const m = await import(src);
         const Xm = m.matrix(X.length, X[0].length, Float64Array.from(X.flat()));
         const yv = Float64Array.from(y);
@@ -280,7 +334,8 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
                     for (const task of ['regression', 'classification']) {
                         const loss = task === 'regression' ? 'squared' : 'cross_entropy';
                         out.losses[hidden + task] = m.meanLoss(layers, Xm, yv, task, hidden, loss);
-                        out.grads[hidden + task] = m.gradients(layers, Xm, yv, task, hidden, loss).map(g => Array.from(g.dW.data));
+                        out.grads[hidden + task] = m.gradients(layers, Xm, yv, task, hidden, loss)
+                            .map(g => Array.from(g.dW.data));
                     }
                 }
                 out.train = m.train(layers, Xm, yv, {task: 'classification', hidden: 'tanh', loss: 'cross_entropy',
@@ -288,18 +343,22 @@ def test_the_twin_in_the_page_is_bp_mlp(visit, html_dir):
                 return out;
             }),
         };
-    }""", ["/__bp_js/mlp.js", cases, X.tolist(), y.tolist()])
-    for seed, ks in zip([0, 1, 42, 4294967295], out["uniforms"]):
+    }""",
+        ["/__bp_js/mlp.js", cases, X.tolist(), y.tolist()],
+    )
+    for seed, ks in zip([0, 1, 42, 4294967295], out["uniforms"], strict=True):
         assert ks == (mlp.uniforms(seed, 5) * 2**32).tolist()
-    for (sizes, seed, scale), got in zip(cases, out["cases"]):
+    for (sizes, seed, scale), got in zip(cases, out["cases"], strict=True):
         layers = mlp.init(sizes, seed=seed, scale=scale)
         assert got["W"] == [W.ravel().tolist() for W, _ in layers], (sizes, seed, scale)  # bit for bit
         for hidden in mlp.ACTIVATIONS:
             for task in ("regression", "classification"):
                 where = (sizes, hidden, task)
-                assert np.isclose(got["losses"][hidden + task], mlp.loss(layers, X, y, task=task, hidden=hidden),
-                                  rtol=1e-13, atol=0), where
-                for dW, (want, _) in zip(got["grads"][hidden + task], mlp.gradients(layers, X, y, task=task, hidden=hidden)):
+                assert np.isclose(
+                    got["losses"][hidden + task], mlp.loss(layers, X, y, task=task, hidden=hidden), rtol=1e-13, atol=0
+                ), where
+                want_grads = mlp.gradients(layers, X, y, task=task, hidden=hidden)
+                for dW, (want, _) in zip(got["grads"][hidden + task], want_grads, strict=True):
                     np.testing.assert_allclose(dW, want.ravel(), rtol=1e-12, atol=1e-15, err_msg=str(where))
         r = mlp.train(layers, X, y, task="classification", hidden="tanh", eta=0.1, epochs=5, batch_size=6)
         np.testing.assert_allclose(got["train"], r.losses, rtol=1e-12, atol=0)

@@ -48,14 +48,17 @@ STICKING_OUT = """() => {
         for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
             const s = getComputedStyle(p);
             if (s.position === 'fixed' ||
-                (/(auto|scroll|hidden|clip)/.test(s.overflowX) && p.getBoundingClientRect().right <= innerWidth + 0.5)) {
+                (/(auto|scroll|hidden|clip)/.test(s.overflowX)
+                 && p.getBoundingClientRect().right <= innerWidth + 0.5)) {
                 clipped = true; break;
             }
         }
         if (clipped) continue;
-        if ([...el.children].some(c => c.getBoundingClientRect().right > innerWidth + 0.5)) continue;  // name the innermost
-        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-            (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
+        // name the innermost
+        if ([...el.children].some(c => c.getBoundingClientRect().right > innerWidth + 0.5)) continue;
+        const classes = typeof el.className === 'string' && el.className
+            ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '';
+        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + classes;
         out.push(`${name} (right edge at ${Math.round(r.right)} px: "${(el.textContent || '').trim().slice(0, 40)}")`);
     }
     return {scrollWidth: document.documentElement.scrollWidth, width: innerWidth, out: out.slice(0, 8)};
@@ -80,8 +83,10 @@ FIGURES = """() => [...document.querySelectorAll('article .cell_output img, arti
     .map(i => {
         const s = getComputedStyle(i);
         const px = (v) => parseFloat(v) || 0;
-        const w = i.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth);
-        const h = i.getBoundingClientRect().height - px(s.paddingTop) - px(s.paddingBottom) - px(s.borderTopWidth) - px(s.borderBottomWidth);
+        const w = i.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight)
+            - px(s.borderLeftWidth) - px(s.borderRightWidth);
+        const h = i.getBoundingClientRect().height - px(s.paddingTop) - px(s.paddingBottom)
+            - px(s.borderTopWidth) - px(s.borderBottomWidth);
         return {src: new URL(i.currentSrc || i.src).pathname.split('/').pop().slice(0, 12),
                 natural: [i.naturalWidth, i.naturalHeight], shown: [w, h],
                 // its size: as myst-nb writes it from the output's metadata, else its pixels
@@ -128,8 +133,10 @@ def _check_scroll(page):
     r = page.evaluate(STICKING_OUT)
     if r["scrollWidth"] <= r["width"]:
         return []
-    return [f"the page scrolls sideways: {r['scrollWidth']} px wide in a {r['width']} px window; sticking out: "
-            + "; ".join(r["out"] or ["(nothing found)"])]
+    return [
+        f"the page scrolls sideways: {r['scrollWidth']} px wide in a {r['width']} px window; sticking out: "
+        + "; ".join(r["out"] or ["(nothing found)"])
+    ]
 
 
 def _check_hints(page):
@@ -144,13 +151,17 @@ def _check_figures(page, width):
     for f in page.evaluate(FIGURES):
         (nw, nh), (w, h) = f["natural"], f["shown"]
         if w * SHARP > nw + 1:
-            problems.append(f"figure {f['src']}: {nw} px wide shown at {w:.0f} CSS px "
-                            f"(fewer than {SHARP} image pixels per CSS pixel: soft on a high-resolution screen)")
+            problems.append(
+                f"figure {f['src']}: {nw} px wide shown at {w:.0f} CSS px "
+                f"(fewer than {SHARP} image pixels per CSS pixel: soft on a high-resolution screen)"
+            )
         if abs(w / nw - h / nh) > 0.02 * w / nw:
             problems.append(f"figure {f['src']}: {nw}×{nh} shown distorted at {w:.0f}×{h:.0f}")
         if width == PHONE and w < MIN_SCALE * f["size"] - 1:
-            problems.append(f"figure {f['src']}: shrunk to {w / f['size']:.0%} of its size on a phone "
-                            f"({w:.0f} CSS px; at least {MIN_SCALE:.0%}, or its text gets smaller than 9 px)")
+            problems.append(
+                f"figure {f['src']}: shrunk to {w / f['size']:.0%} of its size on a phone "
+                f"({w:.0f} CSS px; at least {MIN_SCALE:.0%}, or its text gets smaller than 9 px)"
+            )
     return problems
 
 
@@ -160,8 +171,11 @@ def _check_widgets(page, scheme):
     for w in page.evaluate(WIDGETS):
         if not ok(w["lum"]):
             problems.append(f"{w['name']} sits on rgb{tuple(w['rgb'])} in {scheme} mode")
-        problems += [f"{w['name']}: its {c['cls']} paints rgb{tuple(c['rgb'])} in {scheme} mode"
-                     for c in w["canvases"] if not ok(c["lum"])]
+        problems += [
+            f"{w['name']}: its {c['cls']} paints rgb{tuple(c['rgb'])} in {scheme} mode"
+            for c in w["canvases"]
+            if not ok(c["lum"])
+        ]
     return problems
 
 
@@ -178,12 +192,21 @@ def test_page_reads_on_every_screen(visit, lazy, screenshots_dir, page_path):
             problems.append(f"{width} px, {scheme}: the page did not follow the {scheme} colour scheme")
         _settle(page)
         where = f"{width} px, {scheme}"
-        problems += [f"{where}: {p}" for p in
-                     _check_scroll(page) + _check_hints(page) + _check_figures(page, width)
-                     + _check_widgets(page, scheme)]
+        problems += [
+            f"{where}: {p}"
+            for p in _check_scroll(page)
+            + _check_hints(page)
+            + _check_figures(page, width)
+            + _check_widgets(page, scheme)
+        ]
         # (animations stopped: the capture resizes the window, and a sidebar caught sliding would
         # show the page cut off at its left)
-        page.screenshot(path=str(screenshots_dir / f"{stem}-{width}-{scheme}.jpg"), full_page=True,
-                        type="jpeg", quality=80, animations="disabled")
+        page.screenshot(
+            path=str(screenshots_dir / f"{stem}-{width}-{scheme}.jpg"),
+            full_page=True,
+            type="jpeg",
+            quality=80,
+            animations="disabled",
+        )
     problems += [f"console: {line}" for line in log["console"]]
     assert not problems, f"{page_path}:\n  " + "\n  ".join(problems)

@@ -34,7 +34,7 @@ import numpy as np
 import pytest
 
 import bp
-from stepper_check import RTOL, READ, check_step, close, expected, step_ids
+from stepper_check import READ, RTOL, check_step, close, expected, step_ids
 
 pytestmark = pytest.mark.browser
 
@@ -47,14 +47,17 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 
 def _steppers(page):
     """The stored state of each stepper on the page, in the page's order."""
-    return page.evaluate("""(id) => {
+    return page.evaluate(
+        """(id) => {
         const state = JSON.parse(document.querySelector(
             'script[type="application/vnd.jupyter.widget-state+json"]').textContent).state;
         return [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
             .map(s => ({id: JSON.parse(s.textContent).model_id, area: s.previousElementSibling}))
             .filter(v => v.area && v.area.querySelector('.bp-stepper') && state[v.id].state._anywidget_id === id)
             .map(v => state[v.id].state);
-    }""", WIDGET)
+    }""",
+        WIDGET,
+    )
 
 
 class Stepper:
@@ -82,7 +85,9 @@ class Stepper:
         else:
             self.page.keyboard.press(how)
         after = self.read()
-        assert after["updates"] > before["updates"], f"{how} did not redraw (step {before['step']}, pass {before['pass']})"
+        assert after["updates"] > before["updates"], (
+            f"{how} did not redraw (step {before['step']}, pass {before['pass']})"
+        )
         if how not in ("next", "back", "restart"):
             assert after["scrollY"] == before["scrollY"], f"{how} scrolled the page"
         return after
@@ -132,8 +137,15 @@ def test_stepper_steps_through_training_in_the_static_page(visit, report, lazy, 
                 params = {n: exp[f"new.{n}"] for n in bp.PARAM_NAMES}
                 row = (row + 1) % n_rows
                 if start == 0 and p == n_rows:  # a pass over every row is one epoch of bp.train
-                    epoch = bp.train(state["params"], np.array(state["x"]), np.array(state["y"]), task=task,
-                                     loss=state["loss"], eta=state["eta"], epochs=1)
+                    epoch = bp.train(
+                        state["params"],
+                        np.array(state["x"]),
+                        np.array(state["y"]),
+                        task=task,
+                        loss=state["loss"],
+                        eta=state["eta"],
+                        epochs=1,
+                    )
                     for name in bp.PARAM_NAMES:
                         assert close(shown["params"][name], epoch.params[name]), (path, name)
             # Back through the boundary: the same numbers, step by step.
@@ -149,8 +161,11 @@ def test_stepper_steps_through_training_in_the_static_page(visit, report, lazy, 
             assert (shown["pass"], shown["step"]) == (PASSES, len(ids)) and shown["value"] == seen[PASSES, len(ids)]
             if start == STARTS[task][0]:  # every label is drawn now: no accessibility violation
                 page.add_script_tag(path=str(AXE))
-                violations = page.evaluate("""async (el) => (await axe.run(el, {resultTypes: ['violations']}))
-                    .violations.map(v => `${v.impact} ${v.id}: ${v.help}`)""", s.root.element_handle())
+                violations = page.evaluate(
+                    """async (el) => (await axe.run(el, {resultTypes: ['violations']}))
+                    .violations.map(v => `${v.impact} ${v.id}: ${v.help}`)""",
+                    s.root.element_handle(),
+                )
                 assert not violations, f"{path} stepper {k}: {violations}"
             shown = s.act("restart")
             assert (shown["pass"], shown["step"], shown["row"]) == (1, 1, start) and shown["backDisabled"], shown
@@ -158,15 +173,18 @@ def test_stepper_steps_through_training_in_the_static_page(visit, report, lazy, 
         assert not shown["leaked"], f"keys left the stepper: {shown['leaked']}"
     assert not log["foreign"] and not log["failed"], log
     assert not log["console"], log["console"]
-    report["lines"].append(f"{path}: {len(states)} stepper(s), {total} steps checked against bp to "
-                           f"{RTOL:g} relative ({PASSES} passes from each of {sum(len(STARTS[s['task']]) for s in states)} rows)")
+    report["lines"].append(
+        f"{path}: {len(states)} stepper(s), {total} steps checked against bp to "
+        f"{RTOL:g} relative ({PASSES} passes from each of {sum(len(STARTS[s['task']]) for s in states)} rows)"
+    )
 
 
 def test_the_book_has_a_stepper_for_each_task(html_dir, stepper_pages):
     tasks = set()
     for path in stepper_pages:
         text = (html_dir / path).read_text(encoding="utf-8")
-        state = json.loads(re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>',
-                                     text, re.S).group(1))["state"]
+        state = json.loads(
+            re.search(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', text, re.S).group(1)
+        )["state"]
         tasks |= {m["state"]["task"] for m in state.values() if m["state"].get("_anywidget_id") == WIDGET}
     assert tasks == {"regression", "classification"}, f"steppers in the book: {tasks}"

@@ -40,16 +40,38 @@ STATE_SCRIPT = re.compile(r'<script type="application/vnd\.jupyter\.widget-state
 # the focused menu, (key, None) on the focused slider, or ("drag", f) to the fraction f of the
 # slider's range. Every parameter is picked; each move changes what the page shows.
 MOVES = [
-    ("ArrowRight", None), ("ArrowRight", None), ("ArrowLeft", None), ("PageUp", None),
-    ("drag", 0.88), ("End", None), ("Home", None), ("drag", 0.25),
-    ("pick", "w1_11"), ("ArrowRight", None), ("drag", 0.9),
-    ("menu", "ArrowDown"),                                   # w1_12, by the keyboard
-    ("PageDown", None), ("drag", 0.1),
-    ("pick", "w1_21"), ("End", None), ("pick", "w1_22"), ("ArrowLeft", None), ("drag", 0.6),
-    ("pick", "b11"), ("PageUp", None), ("pick", "b12"), ("Home", None),
-    ("pick", "w2_21"), ("drag", 0.33), ("ArrowUp", None), ("pick", "b21"), ("ArrowDown", None), ("drag", 0.75),
-    ("menu", "ArrowUp"),                                     # w2_21
-    ("pick", "w2_11"), ("drag", 0.9),
+    ("ArrowRight", None),
+    ("ArrowRight", None),
+    ("ArrowLeft", None),
+    ("PageUp", None),
+    ("drag", 0.88),
+    ("End", None),
+    ("Home", None),
+    ("drag", 0.25),
+    ("pick", "w1_11"),
+    ("ArrowRight", None),
+    ("drag", 0.9),
+    ("menu", "ArrowDown"),  # w1_12, by the keyboard
+    ("PageDown", None),
+    ("drag", 0.1),
+    ("pick", "w1_21"),
+    ("End", None),
+    ("pick", "w1_22"),
+    ("ArrowLeft", None),
+    ("drag", 0.6),
+    ("pick", "b11"),
+    ("PageUp", None),
+    ("pick", "b12"),
+    ("Home", None),
+    ("pick", "w2_21"),
+    ("drag", 0.33),
+    ("ArrowUp", None),
+    ("pick", "b21"),
+    ("ArrowDown", None),
+    ("drag", 0.75),
+    ("menu", "ArrowUp"),  # w2_21
+    ("pick", "w2_11"),
+    ("drag", 0.9),
 ]
 
 
@@ -58,8 +80,7 @@ def _pages_with_a_tangent(html_dir):
     found = []
     for path in sorted(html_dir.rglob("*.html")):
         m = STATE_SCRIPT.search(path.read_text(encoding="utf-8"))
-        if m and any(model["state"].get("_anywidget_id") == WIDGET_ID
-                     for model in json.loads(m[1])["state"].values()):
+        if m and any(model["state"].get("_anywidget_id") == WIDGET_ID for model in json.loads(m[1])["state"].values()):
             found.append(path.relative_to(html_dir).as_posix())
     return found
 
@@ -79,15 +100,16 @@ def _tangents(page):
 def _shown(root):
     """What the tangent shows: every number behind it, its controls, its texts."""
     return root.evaluate("""(el) => {
-        const d = el.dataset, input = el.querySelector('input[type=range]');
+        const d = el.dataset, input = el.querySelector('input[type=range]'), canvas = el.querySelector('canvas');
         return {name: d.name, value: JSON.parse(d.value), params: JSON.parse(d.params), range: JSON.parse(d.range),
                 loss: JSON.parse(d.loss), slope: JSON.parse(d.slope), numeric: JSON.parse(d.numeric),
                 relativeError: JSON.parse(d.relativeError), curve: JSON.parse(d.curve), updates: Number(d.updates),
                 menu: el.querySelector('select').value, label: el.querySelector('.bp-slider label').textContent,
-                slider: {value: Number(input.value), min: Number(input.min), max: Number(input.max), step: Number(input.step)},
+                slider: {value: Number(input.value), min: Number(input.min), max: Number(input.max),
+                         step: Number(input.step)},
                 valuetext: input.getAttribute('aria-valuetext'),
                 readout: el.querySelector('[role=status]').innerText,
-                canvas: el.querySelector('canvas').getAttribute('role') + ': ' + el.querySelector('canvas').getAttribute('aria-label')};
+                canvas: canvas.getAttribute('role') + ': ' + canvas.getAttribute('aria-label')};
     }""")
 
 
@@ -102,16 +124,20 @@ def _move(page, root, how, arg):
         menu.press(arg)
     elif how == "drag":
         lo, hi = before["range"]
-        slider.evaluate("""(input, v) => {
+        slider.evaluate(
+            """(input, v) => {
             input.value = String(v);
             input.dispatchEvent(new Event('input', {bubbles: true}));
             input.dispatchEvent(new Event('change', {bubbles: true}));
-        }""", lo + arg * (hi - lo))
+        }""",
+            lo + arg * (hi - lo),
+        )
     else:
         slider.focus()
         slider.press(how)
-    page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n",
-                           arg=[root.element_handle(), before["updates"]], timeout=5_000)
+    page.wait_for_function(
+        "([el, n]) => Number(el.dataset.updates) > n", arg=[root.element_handle(), before["updates"]], timeout=5_000
+    )
     shown = _shown(root)
     assert (shown["name"], shown["value"]) != (before["name"], before["value"]), f"{how} {arg} changed nothing"
     return shown
@@ -147,8 +173,9 @@ def _check(shown, state, kernel, where, picked):
     numeric = bp.numerical_gradients(p, x, y, task=task, loss=loss)[name]
     assert _close(shown["loss"], L), f"{where}: L = {shown['loss']!r} in the page, bp.loss {L!r}"
     assert _close(shown["slope"], slope), f"{where}: slope {shown['slope']!r} in the page, bp.gradients {slope!r}"
-    assert _close(shown["numeric"], numeric), \
+    assert _close(shown["numeric"], numeric), (
         f"{where}: central difference {shown['numeric']!r} in the page, bp.numerical_gradients {numeric!r}"
+    )
     assert _close(shown["relativeError"], bp.relative_error(slope, numeric)), where
 
     # The curve: N points over the slider's range, each L = bp.loss with the others at their start.
@@ -160,12 +187,20 @@ def _check(shown, state, kernel, where, picked):
     # What a reader sees and hears.
     s = symbol(name)
     text = shown["readout"]
-    for part in (f"{s} = {w:.3f}", f"L = {L:.6g}", f"∂L/∂{s} by backpropagation = {slope:.6g}",
-                 f"central difference {numeric:.6g}", "relative error"):
+    for part in (
+        f"{s} = {w:.3f}",
+        f"L = {L:.6g}",
+        f"∂L/∂{s} by backpropagation = {slope:.6g}",
+        f"central difference {numeric:.6g}",
+        "relative error",
+    ):
         assert part in text, (where, part, text)
     assert shown["valuetext"] == f"{s} = {w:.3f}", where
-    assert shown["canvas"].startswith("img: The loss L as a function of") and f"slope {slope:.6g}" in shown["canvas"] \
-        and f"{s} = {w:.3f}" in shown["canvas"], (where, shown["canvas"])
+    assert (
+        shown["canvas"].startswith("img: The loss L as a function of")
+        and f"slope {slope:.6g}" in shown["canvas"]
+        and f"{s} = {w:.3f}" in shown["canvas"]
+    ), (where, shown["canvas"])
 
 
 def test_the_tangent_is_live_in_the_static_page(visit, report, lazy, html_dir):
@@ -181,23 +216,36 @@ def test_the_tangent_is_live_in_the_static_page(visit, report, lazy, html_dir):
             root.scroll_into_view_if_needed()
             shown = _shown(root)
             assert (shown["name"], shown["value"]) == (state["name"], state["value"]), "not the stored setting"
-            kernel = bp.tangent.Tangent(state["x"], state["y"], task=state["task"], loss=state["loss"],
-                                        params=state["params"], name=state["name"])
+            kernel = bp.tangent.Tangent(
+                state["x"],
+                state["y"],
+                task=state["task"],
+                loss=state["loss"],
+                params=state["params"],
+                name=state["name"],
+            )
             assert kernel.ranges == state["ranges"], "the page's slider ranges are not bp.tangent's"
             _check(shown, state, kernel, f"{path} tangent {k}, as stored", picked=True)
             settings, names = set(), {shown["name"]}
             for i, (how, arg) in enumerate(MOVES):
                 shown = _move(page, root, how, arg)
-                _check(shown, state, kernel, f"{path} tangent {k}, move {i + 1} ({how} {arg})",
-                       picked=how in ("pick", "menu"))
+                _check(
+                    shown,
+                    state,
+                    kernel,
+                    f"{path} tangent {k}, move {i + 1} ({how} {arg})",
+                    picked=how in ("pick", "menu"),
+                )
                 settings.add((shown["name"], shown["value"]))
                 names.add(shown["name"])
             assert names == set(bp.PARAM_NAMES), f"{path}: parameters never picked: {set(bp.PARAM_NAMES) - names}"
             assert len(settings) >= 20, f"{path}: only {len(settings)} different settings"
         assert not log["foreign"] and not log["failed"], log
         assert not log["console"], log["console"]
-        report["lines"].append(f"{path}: {len(states)} tangent(s), {len(MOVES)} moves each over the nine "
-                               f"parameters, L, slope and central difference = bp to {RTOL:g} relative")
+        report["lines"].append(
+            f"{path}: {len(states)} tangent(s), {len(MOVES)} moves each over the nine "
+            f"parameters, L, slope and central difference = bp to {RTOL:g} relative"
+        )
 
 
 def test_the_tangent_follows_the_theme(visit, lazy, html_dir):
@@ -222,10 +270,15 @@ def test_the_tangent_follows_the_theme(visit, lazy, html_dir):
         page.emulate_media(color_scheme=scheme)
         page.wait_for_function("t => document.documentElement.dataset.theme === t", arg=scheme, timeout=5_000)
         if before["theme"] != scheme:
-            page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n",
-                                   arg=[root.element_handle(), before["updates"]], timeout=5_000)
+            page.wait_for_function(
+                "([el, n]) => Number(el.dataset.updates) > n",
+                arg=[root.element_handle(), before["updates"]],
+                timeout=5_000,
+            )
         now = root.evaluate(look)
-        assert now["corner"] == now["bg"], f"{scheme}: the figure's background {now['corner']} is not the page's {now['bg']}"
+        assert now["corner"] == now["bg"], (
+            f"{scheme}: the figure's background {now['corner']} is not the page's {now['bg']}"
+        )
         dark = sum(now["bg"]) < 3 * 128
         assert dark == (scheme == "dark"), (scheme, now)
     assert not log["console"], log["console"]

@@ -16,8 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import ROOT, WIDGET_VIEW
 
 MODULE = re.compile(r"/_static/bp/[0-9a-f]{16}/(\w+)\.(js|css)$")
@@ -51,7 +49,7 @@ def test_two_widgets_of_a_kind_fetch_their_module_once(visit, lazy, html_dir, se
     assert page.locator(".bp-playground").count() >= 2
     got = _downloads(server_log)
     assert sorted(MODULE.search(p)[1] + "." + MODULE.search(p)[2] for p in got) == ["playground.css", "playground.js"]
-    assert set(got.values()) == {1}, got   # the page's two playgrounds and their workers: one download each
+    assert set(got.values()) == {1}, got  # the page's two playgrounds and their workers: one download each
     assert not log["console"] and not log["failed"] and not log["foreign"], log
 
 
@@ -77,10 +75,14 @@ def test_a_changed_front_end_needs_no_notebook_rerun(tmp_path, visit, serve, laz
     package = tmp_path / "src"
     shutil.copytree(ROOT / "src" / "bp", package / "bp", ignore=shutil.ignore_patterns("__pycache__"))
     module = package / "bp" / "static" / "tangent.js"
-    module.write_text(module.read_text(encoding="utf-8") + 'document.body.dataset.bpAltered = "tangent";\n',
-                      encoding="utf-8")
-    chapter = next(p for p in sorted((ROOT / "chapters").glob("*.ipynb"))
-                   if '"_module": "tangent"' in p.read_text(encoding="utf-8"))
+    module.write_text(
+        module.read_text(encoding="utf-8") + 'document.body.dataset.bpAltered = "tangent";\n', encoding="utf-8"
+    )
+    chapter = next(
+        p
+        for p in sorted((ROOT / "chapters").glob("*.ipynb"))
+        if '"_module": "tangent"' in p.read_text(encoding="utf-8")
+    )
     book = tmp_path / "book"
     book.mkdir()
     for name in ("_config.yml", "_templates", "_static"):

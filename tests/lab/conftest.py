@@ -10,13 +10,16 @@ import time
 
 import psutil
 import pytest
+
 from labharness import LabServer, launch_chromium
 
 STARTED = {}  # when the Jupyter server started, for the summary line
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "lab: drives the chapters' widgets (explorers, tangent, steppers) in JupyterLab in Chromium")
+    config.addinivalue_line(
+        "markers", "lab: drives the chapters' widgets (explorers, tangent, steppers) in JupyterLab in Chromium"
+    )
 
 
 class Browser:
@@ -74,5 +77,7 @@ def pytest_terminal_summary(terminalreporter):
     stats = terminalreporter.stats
     ran = [r for key in ("passed", "failed") for r in stats.get(key, []) if "tests/lab/" in r.nodeid]
     if ran and STARTED:
-        terminalreporter.write_line(f"JupyterLab test: {len(ran)} tests in {time.monotonic() - STARTED['t']:.1f} s "
-                                    "(server, browser, run all cells, slider moves, steps, clean stop)")
+        terminalreporter.write_line(
+            f"JupyterLab test: {len(ran)} tests in {time.monotonic() - STARTED['t']:.1f} s "
+            "(server, browser, run all cells, slider moves, steps, clean stop)"
+        )

@@ -26,7 +26,6 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -38,16 +37,23 @@ REPO = Path(__file__).resolve().parents[2]
 CHAPTERS = Path(os.environ.get("LAB_CHAPTERS", REPO / "chapters"))  # another folder only to develop the test
 # Debian's Chromium (Playwright's own browser download cannot work without the internet).
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                 "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                 # JupyterLab needs nothing but its own server: no other host name resolves.
-                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    # JupyterLab needs nothing but its own server: no other host name resolves.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
 INSTALL_HINT = "sudo apt-get install -y chromium"
 
 # JupyterLab settings for the test user: no news or update toasts over the notebook.
 LAB_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false", "checkForUpdates": False},
 }
 
 
@@ -81,16 +87,22 @@ def explorer_calls(path):
     for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
         if cell["cell_type"] != "code":
             continue
-        source = "\n".join(line for line in "".join(cell["source"]).splitlines()
-                           if not line.lstrip().startswith(("%", "!")))  # IPython magics
+        source = "\n".join(
+            line for line in "".join(cell["source"]).splitlines() if not line.lstrip().startswith(("%", "!"))
+        )  # IPython magics
         try:
             tree = ast.parse(source)
         except SyntaxError:
             continue
         for statement in tree.body:
             for node in ast.walk(statement):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "explorer"
-                        and isinstance(node.func.value, ast.Name) and node.func.value.id == "bp"):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "explorer"
+                    and isinstance(node.func.value, ast.Name)
+                    and node.func.value.id == "bp"
+                ):
                     calls.append(_evaluate_call(node, namespace, path))
             if isinstance(statement, (ast.Assign, ast.AnnAssign)) and "explorer(" not in ast.unparse(statement):
                 try:
@@ -101,7 +113,8 @@ def explorer_calls(path):
 
 
 def _evaluate_call(node, namespace, path):
-    args = dict(zip(("x", "y"), node.args)) | {k.arg: k.value for k in node.keywords}
+    # x and y may come by position, by keyword, or not at all (a fixed dataset): pair what is there
+    args = dict(zip(("x", "y"), node.args, strict=False)) | {k.arg: k.value for k in node.keywords}
 
     def value(name, default=None):
         if name not in args:
@@ -121,8 +134,13 @@ def _evaluate_call(node, namespace, path):
         x, y = (bp.X_REG, bp.Y_REG) if task == "regression" else (bp.X_CLS, bp.Y_CLS)
         candidates = [(x, y), (bp.standardize(x)[0], y)]
     keywords = {k.arg: value(k.arg) for k in node.keywords if k.arg not in ("task", "loss")}
-    return {"source": ast.unparse(node), "task": task, "loss": value("loss"), "candidates": candidates,
-            "keywords": {k: v for k, v in keywords.items() if v is not None}}
+    return {
+        "source": ast.unparse(node),
+        "task": task,
+        "loss": value("loss"),
+        "candidates": candidates,
+        "keywords": {k: v for k, v in keywords.items() if v is not None},
+    }
 
 
 def free_port():
@@ -150,38 +168,62 @@ class LabServer:
     # -- life cycle ------------------------------------------------------------------------
     def start(self):
         self.tmp = Path(tempfile.mkdtemp(prefix="bp-lab-"))
-        shutil.copytree(self.source, self.tmp / "chapters",
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build", "__pycache__"))
+        shutil.copytree(
+            self.source,
+            self.tmp / "chapters",
+            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build", "__pycache__"),
+        )
         settings = self.tmp / "settings"
         for rel, value in LAB_SETTINGS.items():
             (settings / rel).parent.mkdir(parents=True, exist_ok=True)
             (settings / rel).write_text(json.dumps(value))
         env = dict(os.environ)
-        env.update({
-            # Nothing from the user's own Jupyter/IPython configuration leaks in.
-            "JUPYTER_CONFIG_DIR": str(self.tmp / "config"),
-            "JUPYTER_RUNTIME_DIR": str(self.tmp / "runtime"),
-            "IPYTHONDIR": str(self.tmp / "ipython"),
-            "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "PYTHONHASHSEED": "0",
-            "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-        })
+        env.update(
+            {
+                # Nothing from the user's own Jupyter/IPython configuration leaks in.
+                "JUPYTER_CONFIG_DIR": str(self.tmp / "config"),
+                "JUPYTER_RUNTIME_DIR": str(self.tmp / "runtime"),
+                "IPYTHONDIR": str(self.tmp / "ipython"),
+                "OMP_NUM_THREADS": "1",
+                "OPENBLAS_NUM_THREADS": "1",
+                "PYTHONHASHSEED": "0",
+                "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+            }
+        )
         for attempt in range(3):
             self.port = free_port()
             self.log = open(self.tmp / f"server-{attempt}.log", "w+")
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "jupyterlab", "--no-browser",
-                 "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-                 f"--ServerApp.root_dir={self.tmp}", f"--IdentityProvider.token={self.token}",
-                 "--ServerApp.terminals_enabled=False", "--LabApp.extension_manager=readonly",
-                 *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),  # CI runs as root
-                 f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={self.tmp / 'workspaces'}",
-                 "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=",
-                 # A safety net if this process dies without stopping the server: idle kernels are
-                 # culled after 10 minutes, and a server with no kernel then exits by itself.
-                 "--MappingKernelManager.cull_idle_timeout=600", "--MappingKernelManager.cull_interval=60",
-                 "--ServerApp.shutdown_no_activity_timeout=600"],
-                cwd=self.tmp, env=env, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "jupyterlab",
+                    "--no-browser",
+                    "--ServerApp.ip=127.0.0.1",
+                    f"--ServerApp.port={self.port}",
+                    "--ServerApp.port_retries=0",
+                    f"--ServerApp.root_dir={self.tmp}",
+                    f"--IdentityProvider.token={self.token}",
+                    "--ServerApp.terminals_enabled=False",
+                    "--LabApp.extension_manager=readonly",
+                    *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),  # CI runs as root
+                    f"--LabApp.user_settings_dir={settings}",
+                    f"--LabApp.workspaces_dir={self.tmp / 'workspaces'}",
+                    "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+                    "--LabApp.news_url=",
+                    # A safety net if this process dies without stopping the server: idle kernels are
+                    # culled after 10 minutes, and a server with no kernel then exits by itself.
+                    "--MappingKernelManager.cull_idle_timeout=600",
+                    "--MappingKernelManager.cull_interval=60",
+                    "--ServerApp.shutdown_no_activity_timeout=600",
+                ],
+                cwd=self.tmp,
+                env=env,
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
             if self._wait_ready():
                 return self
             log = self.log_text()
@@ -268,8 +310,12 @@ class LabServer:
         return f"http://127.0.0.1:{self.port}"
 
     def api(self, method, path, timeout=10):
-        req = urllib.request.Request(self.base + path, method=method, data=b"" if method == "POST" else None,
-                                     headers={"Authorization": f"token {self.token}"})
+        req = urllib.request.Request(
+            self.base + path,
+            method=method,
+            data=b"" if method == "POST" else None,
+            headers={"Authorization": f"token {self.token}"},
+        )
         with urllib.request.urlopen(req, timeout=timeout) as r:
             body = r.read()
         self._remember_tree()
@@ -293,8 +339,9 @@ class LabServer:
         client.start_channels()
         try:
             client.wait_for_ready(timeout=timeout)
-            reply = client.execute_interactive("", user_expressions={"v": expression}, timeout=timeout,
-                                               output_hook=lambda msg: None)
+            reply = client.execute_interactive(
+                "", user_expressions={"v": expression}, timeout=timeout, output_hook=lambda msg: None
+            )
             value = reply["content"]["user_expressions"]["v"]
             assert value["status"] == "ok", value
             return json.loads(ast.literal_eval(value["data"]["text/plain"]))
@@ -318,8 +365,10 @@ def _cmdline(p):
 def launch_chromium(playwright):
     """Debian's Chromium, headless, under Playwright. Fails with the install command if missing."""
     if not os.access(CHROMIUM, os.X_OK):
-        raise RuntimeError(f"no Chromium at {CHROMIUM}: install it with `{INSTALL_HINT}` "
-                           "(or set CHROMIUM to a Chromium/Chrome executable)")
+        raise RuntimeError(
+            f"no Chromium at {CHROMIUM}: install it with `{INSTALL_HINT}` "
+            "(or set CHROMIUM to a Chromium/Chrome executable)"
+        )
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
@@ -333,7 +382,8 @@ def click_menu(page, *path):
 def wait_kernel_idle(page, timeout=60):
     """Wait until the status bar says the notebook's kernel is connected and idle."""
     page.locator("#jp-main-statusbar .jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).wait_for(
-        timeout=timeout * 1000)
+        timeout=timeout * 1000
+    )
 
 
 def open_and_run(page, server, notebook, timeout=180):
@@ -345,17 +395,22 @@ def open_and_run(page, server, notebook, timeout=180):
     page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(timeout=60_000)
     wait_kernel_idle(page)
     click_menu(page, "Edit", "Clear Outputs of All Cells")
-    prompts = ("[...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]"
-               ".map(p => p.textContent.trim())")
+    prompts = (
+        "[...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]"
+        ".map(p => p.textContent.trim())"
+    )
     page.wait_for_function(f"() => !{prompts}.some(p => /\\d/.test(p))", timeout=30_000)
     t0 = time.monotonic()
     click_menu(page, "Run", "Run All Cells")
-    page.wait_for_function(f"""() => {{
+    page.wait_for_function(
+        f"""() => {{
         const prompts = {prompts};
         const failed = document.querySelector('.jp-Notebook [data-mime-type="application/vnd.jupyter.stderr"]');
         return prompts.filter(p => /^\\[\\d+\\]:$/.test(p)).length >= {expected}
                || (failed !== null && !prompts.some(p => p.includes('*')));
-    }}""", timeout=timeout * 1000)
+    }}""",
+        timeout=timeout * 1000,
+    )
     return time.monotonic() - t0
 
 
@@ -391,8 +446,11 @@ class Panel:
 
     def wait_redrawn(self, before, timeout=30):
         """Wait until the widget has redrawn since it counted `before` redraws."""
-        self.page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n",
-                                    arg=[self.root.element_handle(), before], timeout=timeout * 1000)
+        self.page.wait_for_function(
+            "([el, n]) => Number(el.dataset.updates) > n",
+            arg=[self.root.element_handle(), before],
+            timeout=timeout * 1000,
+        )
 
 
 class Explorer(Panel):

@@ -17,8 +17,8 @@ would take as "insert a cell" if the menu did not keep it) — and after each mo
 backpropagation and central difference it shows must equal bp.loss, bp.gradients and
 bp.numerical_gradients on the data the kernel holds, to 1e-9 relative; the notebook keeps its
 cells; the kernel ends holding the parameter and value the page shows. No output area (nor the
-Log Console, where widget callbacks' errors go) may hold a traceback or any stderr. The last test stops the server and the browser and asserts that no
-process they started is left behind.
+Log Console, where widget callbacks' errors go) may hold a traceback or any stderr. The last test
+stops the server and the browser and asserts that no process they started is left behind.
 
 Run: make test-lab. CHROMIUM overrides /usr/bin/chromium.
 """
@@ -30,10 +30,18 @@ import re
 import numpy as np
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-from labharness import (Explorer, Tangent, chapters_with_explorer, chapters_with_tangent, click_menu,
-                        explorer_calls, open_and_run, output_problems)
 
 import bp
+from labharness import (
+    Explorer,
+    Tangent,
+    chapters_with_explorer,
+    chapters_with_tangent,
+    click_menu,
+    explorer_calls,
+    open_and_run,
+    output_problems,
+)
 
 pytestmark = pytest.mark.lab
 
@@ -43,15 +51,20 @@ DIVERGED = re.compile(r"diverged after epoch (\d+)\b.*the last finite loss is ([
 ACCURACY = re.compile(r"accuracy (\d+)%")
 WEIGHT = "w2_21"  # the weight slider the test moves
 # The settings of every explorer alive in the kernel, in the order they were made (as JSON text).
-KERNEL_SETTINGS = ("__import__('json').dumps([dict(eta=w.eta, epochs=w.epochs, params=w.params) for w in "
-                   "__import__('ipywidgets').widgets.widget._instances.values() "
-                   "if type(w).__module__ == 'bp.explorer' and type(w).__name__ == 'Explorer'])")
+KERNEL_SETTINGS = (
+    "__import__('json').dumps([dict(eta=w.eta, epochs=w.epochs, params=w.params) for w in "
+    "__import__('ipywidgets').widgets.widget._instances.values() "
+    "if type(w).__module__ == 'bp.explorer' and type(w).__name__ == 'Explorer'])"
+)
 
 
 def settings(e):
     """η, epochs and the nine parameters as the page shows them."""
-    return {"eta": e.value("η"), "epochs": round(e.value("epochs")),
-            "params": {name: e.value(name) for name in bp.PARAM_NAMES}}
+    return {
+        "eta": e.value("η"),
+        "epochs": round(e.value("epochs")),
+        "params": {name: e.value(name) for name in bp.PARAM_NAMES},
+    }
 
 
 def train(s, x, y, call):
@@ -95,8 +108,11 @@ def move(page, e, description, key):
         e.press(description, key, timeout=15)
     except PlaywrightTimeoutError:
         show_log_console(page)
-        pytest.fail(f"no new figure 15 s after pressing {key} on {description}; readout {e.readout()!r}; "
-                    f"errors on the page: {output_problems(page)}", pytrace=False)
+        pytest.fail(
+            f"no new figure 15 s after pressing {key} on {description}; readout {e.readout()!r}; "
+            f"errors on the page: {output_problems(page)}",
+            pytrace=False,
+        )
 
 
 def show_log_console(page):
@@ -110,7 +126,8 @@ def test_the_regression_chapter_has_an_explorer():
     # A chapter is several notebooks (regression.ipynb, regression_training.ipynb, ...): any of them.
     assert any(p.stem.split("_")[0] == "regression" for p in NOTEBOOKS), (
         "no page of the regression chapter (chapters/regression*.ipynb) displays bp.explorer(...): "
-        "the course promises live sliders there")
+        "the course promises live sliders there"
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -129,8 +146,10 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
             e.scroll_into_view()
             s0 = settings(e)
             data = [(x, y) for x, y in call["candidates"] if readout_problem(e.readout(), s0, x, y, call) is None]
-            assert data, (f"explorer {i + 1}, {call['source']}: its first readout {e.readout()!r} matches "
-                          f"bp.train on none of the data sets tried")
+            assert data, (
+                f"explorer {i + 1}, {call['source']}: its first readout {e.readout()!r} matches "
+                f"bp.train on none of the data sets tried"
+            )
             x, y = data[0]
 
             # η one step up (the log slider's step is 10^0.05): a new curve, and the readout of bp.train.
@@ -147,8 +166,9 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
             move(page, e, WEIGHT, "PageUp")
             s2 = settings(e)
             assert s2["params"][WEIGHT] > s1["params"][WEIGHT] and s2["eta"] == s1["eta"]
-            assert {k: v for k, v in s2["params"].items() if k != WEIGHT} == \
-                   {k: v for k, v in s1["params"].items() if k != WEIGHT}
+            assert {k: v for k, v in s2["params"].items() if k != WEIGHT} == {
+                k: v for k, v in s1["params"].items() if k != WEIGHT
+            }
             assert e.screenshot() != shot, "the loss curve did not change on screen"
             check_readout(e.readout(), s2, x, y, call)
 
@@ -171,8 +191,9 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
         assert len(kernel) == len(calls), kernel
         for i, held in enumerate(kernel):
             shown = settings(Explorer(page, i))
-            assert held == {"eta": shown["eta"], "epochs": shown["epochs"], "params": shown["params"]}, \
+            assert held == {"eta": shown["eta"], "epochs": shown["epochs"], "params": shown["params"]}, (
                 f"explorer {i + 1}: the kernel holds {held}, the page shows {shown}"
+            )
         show_log_console(page)
         assert output_problems(page) == [], "a traceback or stderr in an output area or the Log Console"
     finally:
@@ -181,14 +202,17 @@ def test_explorer_is_live_in_jupyterlab(lab, chromium, notebook):
 
 TANGENTS = chapters_with_tangent()
 # What the kernel holds for every tangent alive in it, in the order they were made (as JSON text).
-KERNEL_TANGENTS = ("__import__('json').dumps([dict(name=w.name, value=w.value, x=w.x, y=w.y, task=w.task, "
-                   "loss=w.loss, params=w.params) for w in __import__('ipywidgets').widgets.widget._instances.values() "
-                   "if isinstance(w, __import__('bp').tangent.Tangent)])")
+KERNEL_TANGENTS = (
+    "__import__('json').dumps([dict(name=w.name, value=w.value, x=w.x, y=w.y, task=w.task, "
+    "loss=w.loss, params=w.params) for w in __import__('ipywidgets').widgets.widget._instances.values() "
+    "if isinstance(w, __import__('bp').tangent.Tangent)])"
+)
 
 
 def test_the_chain_rule_chapter_has_a_tangent():
-    assert any(p.name.startswith("chain_rule") for p in TANGENTS), \
+    assert any(p.name.startswith("chain_rule") for p in TANGENTS), (
         "no page of the chain-rule chapter (chapters/chain_rule*.ipynb) displays a bp.tangent tangent"
+    )
 
 
 def check_tangent(shown, held, where):
@@ -197,8 +221,11 @@ def check_tangent(shown, held, where):
     assert shown["params"] == dict(held["params"], **{name: value}), f"{where}: the other eight moved"
     x, y, kw = held["x"], held["y"], {"task": held["task"], "loss": held["loss"]}
     p = shown["params"]
-    for key, expected in (("loss", bp.loss(p, x, y, **kw)), ("slope", bp.gradients(p, x, y, **kw)[name]),
-                          ("numeric", bp.numerical_gradients(p, x, y, **kw)[name])):
+    for key, expected in (
+        ("loss", bp.loss(p, x, y, **kw)),
+        ("slope", bp.gradients(p, x, y, **kw)[name]),
+        ("numeric", bp.numerical_gradients(p, x, y, **kw)[name]),
+    ):
         assert np.isclose(shown[key], expected, rtol=1e-9, atol=0), f"{where}: {key} {shown[key]!r}, bp {expected!r}"
     assert f"L = {shown['loss']:.6g}" in shown["readout"], (where, shown["readout"])
 
@@ -219,8 +246,14 @@ def test_tangent_is_live_in_jupyterlab(lab, chromium, notebook):
             shown = t.shown()
             assert (shown["name"], shown["value"]) == (start["name"], start["value"])
             check_tangent(shown, start, f"tangent {i + 1}, as made")
-            moves = [("slider", "ArrowRight"), ("slider", "PageUp"), ("menu", "ArrowDown"), ("slider", "ArrowLeft"),
-                     ("menu", "b"), ("slider", "End")]   # "b": the first parameter named b…, not a new cell
+            moves = [
+                ("slider", "ArrowRight"),
+                ("slider", "PageUp"),
+                ("menu", "ArrowDown"),
+                ("slider", "ArrowLeft"),
+                ("menu", "b"),
+                ("slider", "End"),
+            ]  # "b": the first parameter named b…, not a new cell
             for control, key in moves:
                 before, shot = t.shown(), t.screenshot()
                 t.press(control, key)
@@ -230,7 +263,9 @@ def test_tangent_is_live_in_jupyterlab(lab, chromium, notebook):
                     assert shown["name"] != before["name"] and shown["menu"] == shown["name"], where
                     assert shown["value"] == start["params"][shown["name"]], f"{where}: not at its starting value"
                 else:
-                    assert shown["name"] == before["name"] and shown["value"] == shown["slider"] != before["value"], where
+                    assert shown["name"] == before["name"] and shown["value"] == shown["slider"] != before["value"], (
+                        where
+                    )
                 assert t.screenshot() != shot, f"{where}: the figure did not change on screen"
                 check_tangent(shown, start, where)
             assert shown["name"].startswith("b"), "the letter b did not pick a bias in the menu"
@@ -238,8 +273,9 @@ def test_tangent_is_live_in_jupyterlab(lab, chromium, notebook):
         # The kernel heard every move: it holds the parameter and the value the page shows.
         for i, now in enumerate(lab.kernel_value(path, KERNEL_TANGENTS)):
             shown = Tangent(page, i).shown()
-            assert (now["name"], now["value"]) == (shown["name"], shown["value"]), \
+            assert (now["name"], now["value"]) == (shown["name"], shown["value"]), (
                 f"tangent {i + 1}: the kernel holds {now['name']} = {now['value']}, the page shows {shown}"
+            )
         show_log_console(page)
         assert output_problems(page) == [], "a traceback or stderr in an output area or the Log Console"
     finally:

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from labharness import chapters_calling, open_and_run, output_problems
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "browser"))
@@ -30,16 +31,36 @@ from playground_check import SHOWN_JS, check, controls_match, model_datasets  # 
 pytestmark = pytest.mark.lab
 
 NOTEBOOKS = chapters_calling(r"bp\.playground\(")
-TRAITS = ("dataset", "hidden_layers", "width", "activation", "eta", "batch_size", "epochs", "seed", "scale",
-          "datasets", "etas", "epoch_values")
+TRAITS = (
+    "dataset",
+    "hidden_layers",
+    "width",
+    "activation",
+    "eta",
+    "batch_size",
+    "epochs",
+    "seed",
+    "scale",
+    "datasets",
+    "etas",
+    "epoch_values",
+)
 # Every playground alive in the kernel, in the order they were made (as JSON text).
-KERNEL_PLAYGROUNDS = ("__import__('json').dumps([{k: getattr(w, k) for k in %r} for w in "
-                      "__import__('ipywidgets').widgets.widget._instances.values() "
-                      "if type(w).__module__ == 'bp.playground' and type(w).__name__ == 'Playground'])" % (TRAITS,))
+KERNEL_PLAYGROUNDS = (
+    "__import__('json').dumps([{k: getattr(w, k) for k in %r} for w in "
+    "__import__('ipywidgets').widgets.widget._instances.values() "
+    "if type(w).__module__ == 'bp.playground' and type(w).__name__ == 'Playground'])" % (TRAITS,)
+)
 # (control, keys): each a setting changed with the keyboard only.
-MOVES = [("hidden_layers", ["ArrowRight"]), ("activation", ["ArrowDown"]), ("batch_size", ["ArrowUp"]),
-         ("seed", ["End", "Backspace", "7"]), ("eta", ["ArrowLeft"]), ("epochs", ["ArrowLeft"]),
-         ("dataset", ["ArrowDown"])]
+MOVES = [
+    ("hidden_layers", ["ArrowRight"]),
+    ("activation", ["ArrowDown"]),
+    ("batch_size", ["ArrowUp"]),
+    ("seed", ["End", "Backspace", "7"]),
+    ("eta", ["ArrowLeft"]),
+    ("epochs", ["ArrowLeft"]),
+    ("dataset", ["ArrowDown"]),
+]
 NOTEBOOK_SHAPE = """() => {
     const cells = [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook .jp-Cell')];
     return {cells: cells.length, markdown: cells.filter(c => c.classList.contains('jp-MarkdownCell')).length,
@@ -80,8 +101,11 @@ def test_playground_is_live_in_jupyterlab(lab, chromium, notebook, capsys):
                 handle.focus()
                 for key in keys:
                     handle.press(key)
-                page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
-                                       arg=[root.element_handle(), before], timeout=60_000)
+                page.wait_for_function(
+                    "([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
+                    arg=[root.element_handle(), before],
+                    timeout=60_000,
+                )
                 shown = root.evaluate(SHOWN_JS)
                 controls_match(shown, state)
                 lines.append(check(shown, data, f"{name} playground {i}, {control} {'+'.join(keys)}")["line"])
@@ -93,8 +117,11 @@ def test_playground_is_live_in_jupyterlab(lab, chromium, notebook, capsys):
             play = root.locator("button.bp-pg-play")
             play.focus()
             play.press("Space")
-            page.wait_for_function("([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
-                                   arg=[root.element_handle(), full["updates"]], timeout=60_000)
+            page.wait_for_function(
+                "([el, n]) => Number(el.dataset.updates) > n && el.dataset.state === 'done'",
+                arg=[root.element_handle(), full["updates"]],
+                timeout=60_000,
+            )
             assert root.evaluate(SHOWN_JS)["losses"] == full["losses"]
             assert page.evaluate(NOTEBOOK_SHAPE) == shape, "Space on Play reached the notebook"
         # The kernel heard every change: its playgrounds hold the settings the pages show.

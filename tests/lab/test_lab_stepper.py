@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from labharness import Panel, chapters_calling, open_and_run, output_problems
 
 import bp
+from labharness import Panel, chapters_calling, open_and_run, output_problems
 from stepper_check import READ, check_step, close, expected, step_ids
 from test_lab_explorer import show_log_console
 
@@ -30,11 +30,15 @@ pytestmark = pytest.mark.lab
 
 NOTEBOOKS = chapters_calling(r"bp\.stepper\(")
 # The settings of every stepper alive in the kernel, in the order they were made (as JSON text).
-KERNEL_STEPPERS = ("__import__('json').dumps([dict(task=w.task, loss=w.loss, eta=w.eta, row=w.row, params=w.params, "
-                   "x=w.x, y=w.y) for w in __import__('ipywidgets').widgets.widget._instances.values() "
-                   "if type(w).__module__ == 'bp.stepper' and type(w).__name__ == 'Stepper'])")
-ACTIVE_CELL = "() => [...document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell')]" \
-              ".findIndex(c => c.classList.contains('jp-mod-active'))"
+KERNEL_STEPPERS = (
+    "__import__('json').dumps([dict(task=w.task, loss=w.loss, eta=w.eta, row=w.row, params=w.params, "
+    "x=w.x, y=w.y) for w in __import__('ipywidgets').widgets.widget._instances.values() "
+    "if type(w).__module__ == 'bp.stepper' and type(w).__name__ == 'Stepper'])"
+)
+ACTIVE_CELL = (
+    "() => [...document.querySelectorAll('.jp-NotebookPanel .jp-Notebook .jp-Cell')]"
+    ".findIndex(c => c.classList.contains('jp-mod-active'))"
+)
 
 
 def test_the_chapters_show_a_stepper():
@@ -81,7 +85,9 @@ def test_stepper_steps_in_jupyterlab(lab, chromium, notebook):
         roots = page.locator(".jp-OutputArea-output .bp-stepper")
         assert states and roots.count() == len(states), f"{len(states)} steppers in the kernel, {roots.count()} shown"
         # Keys that leave the stepper would reach JupyterLab: recorded here.
-        page.evaluate("() => { window.__bpLeaked = []; document.addEventListener('keydown', e => __bpLeaked.push(e.key)); }")
+        page.evaluate(
+            "() => { window.__bpLeaked = []; document.addEventListener('keydown', e => __bpLeaked.push(e.key)); }"
+        )
         for k, state in enumerate(states):
             panel = Panel(page, ".bp-stepper", k)
             root = panel.root
@@ -95,8 +101,9 @@ def test_stepper_steps_in_jupyterlab(lab, chromium, notebook):
             root.locator(".bp-drawing").click()
             active = page.evaluate(ACTIVE_CELL)
             assert active >= 0 and root.evaluate("el => el.contains(document.activeElement)"), where
-            shown = step_through(page, root, state, state["row"], state["params"], ["ArrowRight", "ArrowDown"],
-                                 f"{where}, keys")
+            shown = step_through(
+                page, root, state, state["row"], state["params"], ["ArrowRight", "ArrowDown"], f"{where}, keys"
+            )
             assert page.evaluate(ACTIVE_CELL) == active, f"{where}: the arrow keys moved JupyterLab's active cell"
             assert root.evaluate("el => el.contains(document.activeElement)"), f"{where}: the keys took the focus away"
             assert shown["leaked"] == [], f"{where}: keys reached JupyterLab: {shown['leaked']}"

@@ -5,7 +5,7 @@
 // _templates/bp-widgets.js, runs this module from the page's stored widget state)
 // and JupyterLab / Jupyter (the same module, with the kernel holding the same settings as traitlets).
 // The Python side is bp/explorer.py; the training below is a line-by-line twin of bp/network.py
-// (`_forward`, `_loss`, `_backward`, `train`), in network.js beside this file.
+// (`_forward`, `row_loss`, `_backward`, `train`), in network.js beside this file.
 // tests/browser/test_explorer_live.py checks that the page's curve equals bp.train's to 1e-9.
 
 import {PARAM_NAMES, forward, train} from "./network.js";

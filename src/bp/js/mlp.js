@@ -31,7 +31,7 @@ export function uniforms(seed, n) {
   return out;
 }
 
-// mlp._std(scale, n_in, n_out)
+// mlp.initial_std(scale, n_in, n_out)
 function std(scale, nIn, nOut) {
   if (scale === "xavier") return Math.sqrt(2.0 / (nIn + nOut));  // math.sqrt(2.0 / (n_in + n_out))
   if (scale === "he") return Math.sqrt(2.0 / nIn);               // math.sqrt(2.0 / n_in)
@@ -49,7 +49,7 @@ export function init(sizes, {seed = 0, scale = "xavier"} = {}) {
   const layers = [];                                                // layers, k = [], 0
   let k = 0;
   for (const [nIn, nOut] of pairs) {                                // for n_in, n_out in pairs:
-    const s = std(scale, nIn, nOut);                                //     std = _std(scale, n_in, n_out)
+    const s = std(scale, nIn, nOut);                                //     std = initial_std(scale, n_in, n_out)
     const W = matrix(nIn, nOut);                                    //     W = (2.0 * u[k:k + n_in * n_out] - 1.0) * math.sqrt(3.0) * std
     for (let i = 0; i < nIn * nOut; i++) W.data[i] = (2.0 * u[k + i] - 1.0) * Math.sqrt(3.0) * s;
     layers.push({W, b: new Float64Array(nOut)});                    //     layers.append((W.reshape(n_in, n_out), np.zeros(n_out)))
@@ -129,7 +129,7 @@ export function meanLoss(layers, X, y, task, hidden, loss, ws = workspace(layers
   const {z, a: yhat} = forward(layers, X, task, hidden, ws, loss !== "squared").at(-1);
   const n = X.rows, each = ws.losses, Z = z.data, Y = yhat.data;
   if (task === "multiclass") multiclassLosses(Z, y, n, z.cols, each);  // _multiclass_loss(z, y)
-  else for (let r = 0; r < n; r++) each[r] = rowLoss({yhat: Y[r], z21: Z[r]}, y[r], loss);  // _loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, task, loss)
+  else for (let r = 0; r < n; r++) each[r] = rowLoss({yhat: Y[r], z21: Z[r]}, y[r], loss);  // row_loss({"yhat": yhat[:, 0], "z21": z[:, 0]}, y, loss)
   return npSum(each, 0, n) / n;                       // float(np.mean(...))
 }
 

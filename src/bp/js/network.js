@@ -11,7 +11,7 @@ export function sigmoid(z) {
   return 0.5 * (1.0 + Math.tanh(0.5 * z));
 }
 
-// network._act: sigmoid(z) if task == "classification" else z
+// network.act: sigmoid(z) if task == "classification" else z
 function act(z, task) {
   return task === "classification" ? sigmoid(z) : z;
 }
@@ -25,10 +25,10 @@ function actPrime(O, task) {
 export function forward(p, CGPA, IQ, task) {
   const z11 = p.w1_11 * CGPA + p.w1_21 * IQ + p.b11;  // z11 = p["w1_11"] * CGPA + p["w1_21"] * IQ + p["b11"]
   const z12 = p.w1_12 * CGPA + p.w1_22 * IQ + p.b12;  // z12 = p["w1_12"] * CGPA + p["w1_22"] * IQ + p["b12"]
-  const O11 = act(z11, task);                         // O11 = _act(z11, task)
-  const O12 = act(z12, task);                         // O12 = _act(z12, task)
+  const O11 = act(z11, task);                         // O11 = act(z11, task)
+  const O12 = act(z12, task);                         // O12 = act(z12, task)
   const z21 = p.w2_11 * O11 + p.w2_21 * O12 + p.b21;  // z21 = p["w2_11"] * O11 + p["w2_21"] * O12 + p["b21"]
-  const yhat = act(z21, task);                        // yhat = _act(z21, task)
+  const yhat = act(z21, task);                        // yhat = act(z21, task)
   return {z11, z12, O11, O12, z21, yhat};
 }
 
@@ -41,7 +41,7 @@ function logaddexp0(z) {
   return tmp;                                      // NaN
 }
 
-// network._loss(f, y, task, loss), for one row.
+// network.row_loss(f, y, loss), for one row.
 export function rowLoss(f, y, loss) {
   if (loss === "squared") {                        // if loss == "squared":
     const d = y - f.yhat;
@@ -102,7 +102,7 @@ function allFinite(p) {
 // network.loss(params, x, y, *, task, loss): the mean of the rows' losses (x is a list of rows).
 export function meanLoss(params, x, y, {task, loss}) {
   const each = x.map((row, i) => rowLoss(forward(params, row[0], row[1], task), y[i], loss));
-  return npSum(each) / each.length;               // float(np.mean(_loss(_forward(p, ...), y, task, loss)))
+  return npSum(each) / each.length;               // float(np.mean(row_loss(_forward(p, ...), y, loss)))
 }
 
 // network.gradients(params, x, y, *, task, loss): ∂L/∂(each parameter) by backpropagation, the

@@ -10,24 +10,24 @@ it: the line on the notes page, the row of the errata page and the chapter's sec
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass(frozen=True)
 class Slip:
     """One mistake in the notes that survives a charitable reading of the OCR."""
 
-    part: str                  # "regression" or "classification"
-    where: str                 # where in the notes, e.g. "boxed result (8): ∂L/∂w¹₂₂"
-    as_written: str            # LaTeX of what the notes write (OCR artefacts read charitably)
-    corrected: str             # LaTeX of the correct formula
-    wrong: Callable            # wrong(params, x, y) -> float: the notes' formula, evaluated
-    right: Callable            # right(params, x, y) -> float: the corrected formula, evaluated
-    reference: Callable        # reference(params, x, y) -> float: an independent value (backprop or
-                               # central differences) that `right` matches and `wrong` does not
-    anchor: str = ""           # the chapter section that discusses it (for links from the errata)
-    key: str = ""              # stable name of the slip: its anchors on the notes and errata pages
+    part: str  # "regression" or "classification"
+    where: str  # where in the notes, e.g. "boxed result (8): ∂L/∂w¹₂₂"
+    as_written: str  # LaTeX of what the notes write (OCR artefacts read charitably)
+    corrected: str  # LaTeX of the correct formula
+    wrong: Callable  # wrong(params, x, y) -> float: the notes' formula, evaluated
+    right: Callable  # right(params, x, y) -> float: the corrected formula, evaluated
+    reference: Callable  # reference(params, x, y) -> float: an independent value (backprop or
+    # central differences) that `right` matches and `wrong` does not
+    anchor: str = ""  # the chapter section that discusses it (for links from the errata)
+    key: str = ""  # stable name of the slip: its anchors on the notes and errata pages
 
     @property
     def notes_anchor(self):
@@ -51,7 +51,8 @@ def catalogue():
     The labels are R1 … R6 for the regression part and C1 … C14 for the classification part; the
     notes page and the errata page show the same label next to the same slip.
     """
-    from . import classification, regression   # they import Slip from here
+    from . import classification, regression  # they import Slip from here
 
-    return ([(f"R{k}", s) for k, s in enumerate(regression.SLIPS, 1)]
-            + [(f"C{k}", s) for k, s in enumerate(classification.SLIPS, 1)])
+    return [(f"R{k}", s) for k, s in enumerate(regression.SLIPS, 1)] + [
+        (f"C{k}", s) for k, s in enumerate(classification.SLIPS, 1)
+    ]

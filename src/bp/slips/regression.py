@@ -40,10 +40,12 @@ def _d(of, wrt):
 def _diff(expression, name):
     """Central difference of ``expression(params, fwd, x)`` in the parameter ``name``, with the
     forward values ``fwd`` (O₁₁, O₁₂, …) held fixed, as the notes treat them in each line."""
+
     def d(params, x, y):
         fwd = forward(params, x, task=TASK)
         up, down = dict(params, **{name: params[name] + H}), dict(params, **{name: params[name] - H})
         return (expression(up, fwd, x) - expression(down, fwd, x)) / (2 * H)
+
     return d
 
 
@@ -58,8 +60,10 @@ def _yhat_minus_y(params, x, y):
 # ∂L/∂w¹₂₁ through the chain rule, each local factor by central differences.
 def _chain_w1_21(hidden_node):
     def chain(params, x, y):
-        return (_d("L", "yhat")(params, x, y) * _d("yhat", "O11")(params, x, y)
-                * _d(hidden_node, "w1_21")(params, x, y)) + 0.0  # + 0.0: no "-0.0" in print-outs
+        return (
+            _d("L", "yhat")(params, x, y) * _d("yhat", "O11")(params, x, y) * _d(hidden_node, "w1_21")(params, x, y)
+        ) + 0.0  # + 0.0: no "-0.0" in print-outs
+
     return chain
 
 
@@ -67,10 +71,14 @@ SLIPS = [
     Slip(
         part="regression",
         where="output layer, under the heading w²₂₁: the line that differentiates ŷ is labelled ∂L/∂w₂₁",
-        as_written=(r"\frac{\partial L}{\partial w^2_{21}} = \frac{\partial}{\partial w^2_{21}}"
-                    r"\left(w^2_{11} O_{11} + w^2_{21} O_{12} + b_{21}\right) = O_{12}"),
-        corrected=(r"\frac{\partial \hat{y}}{\partial w^2_{21}} = \frac{\partial}{\partial w^2_{21}}"
-                   r"\left(w^2_{11} O_{11} + w^2_{21} O_{12} + b_{21}\right) = O_{12}"),
+        as_written=(
+            r"\frac{\partial L}{\partial w^2_{21}} = \frac{\partial}{\partial w^2_{21}}"
+            r"\left(w^2_{11} O_{11} + w^2_{21} O_{12} + b_{21}\right) = O_{12}"
+        ),
+        corrected=(
+            r"\frac{\partial \hat{y}}{\partial w^2_{21}} = \frac{\partial}{\partial w^2_{21}}"
+            r"\left(w^2_{11} O_{11} + w^2_{21} O_{12} + b_{21}\right) = O_{12}"
+        ),
         wrong=_d("L", "w2_21"),
         right=_d("yhat", "w2_21"),
         reference=_diff(lambda p, f, x: p["w2_11"] * f["O11"] + p["w2_21"] * f["O12"] + p["b21"], "w2_21"),
@@ -79,12 +87,15 @@ SLIPS = [
     ),
     Slip(
         part="regression",
-        where=("hidden layer, under the heading w¹₂₁: the chain for ∂L/∂w¹₂₁ ends in ∂O₁₂/∂w¹₂₁, "
-               "but w¹₂₁ feeds O₁₁"),
-        as_written=(r"\frac{\partial L}{\partial w^1_{21}} = \frac{\partial L}{\partial \hat{y}} \cdot "
-                    r"\frac{\partial \hat{y}}{\partial O_{11}} \cdot \frac{\partial O_{12}}{\partial w^1_{21}}"),
-        corrected=(r"\frac{\partial L}{\partial w^1_{21}} = \frac{\partial L}{\partial \hat{y}} \cdot "
-                   r"\frac{\partial \hat{y}}{\partial O_{11}} \cdot \frac{\partial O_{11}}{\partial w^1_{21}}"),
+        where=("hidden layer, under the heading w¹₂₁: the chain for ∂L/∂w¹₂₁ ends in ∂O₁₂/∂w¹₂₁, but w¹₂₁ feeds O₁₁"),
+        as_written=(
+            r"\frac{\partial L}{\partial w^1_{21}} = \frac{\partial L}{\partial \hat{y}} \cdot "
+            r"\frac{\partial \hat{y}}{\partial O_{11}} \cdot \frac{\partial O_{12}}{\partial w^1_{21}}"
+        ),
+        corrected=(
+            r"\frac{\partial L}{\partial w^1_{21}} = \frac{\partial L}{\partial \hat{y}} \cdot "
+            r"\frac{\partial \hat{y}}{\partial O_{11}} \cdot \frac{\partial O_{11}}{\partial w^1_{21}}"
+        ),
         wrong=_chain_w1_21("O12"),
         right=_chain_w1_21("O11"),
         reference=_backprop("w1_21"),
@@ -93,12 +104,18 @@ SLIPS = [
     ),
     Slip(
         part="regression",
-        where=("hidden layer, under the heading w¹₂₁: the label of the local derivative, ∂O₁₂/∂w¹₂₁, "
-               "over the expression of O₁₁"),
-        as_written=(r"\frac{\partial O_{12}}{\partial w^1_{21}} = \frac{\partial}{\partial w^1_{21}}"
-                    r"\left(w^1_{11} \cdot \mathrm{CGPA} + w^1_{21} \cdot \mathrm{IQ} + b_{11}\right) = \mathrm{IQ}"),
-        corrected=(r"\frac{\partial O_{11}}{\partial w^1_{21}} = \frac{\partial}{\partial w^1_{21}}"
-                   r"\left(w^1_{11} \cdot \mathrm{CGPA} + w^1_{21} \cdot \mathrm{IQ} + b_{11}\right) = \mathrm{IQ}"),
+        where=(
+            "hidden layer, under the heading w¹₂₁: the label of the local derivative, ∂O₁₂/∂w¹₂₁, "
+            "over the expression of O₁₁"
+        ),
+        as_written=(
+            r"\frac{\partial O_{12}}{\partial w^1_{21}} = \frac{\partial}{\partial w^1_{21}}"
+            r"\left(w^1_{11} \cdot \mathrm{CGPA} + w^1_{21} \cdot \mathrm{IQ} + b_{11}\right) = \mathrm{IQ}"
+        ),
+        corrected=(
+            r"\frac{\partial O_{11}}{\partial w^1_{21}} = \frac{\partial}{\partial w^1_{21}}"
+            r"\left(w^1_{11} \cdot \mathrm{CGPA} + w^1_{21} \cdot \mathrm{IQ} + b_{11}\right) = \mathrm{IQ}"
+        ),
         wrong=_d("O12", "w1_21"),
         right=_d("O11", "w1_21"),
         reference=_diff(lambda p, f, x: p["w1_11"] * x[0] + p["w1_21"] * x[1] + p["b11"], "w1_21"),
@@ -107,12 +124,18 @@ SLIPS = [
     ),
     Slip(
         part="regression",
-        where=("hidden layer, under the heading w¹₂₂: the expression differentiated for ∂O₁₂/∂w¹₂₂ "
-               "has O₁₁, O₁₂ where the inputs CGPA, IQ belong"),
-        as_written=(r"\frac{\partial O_{12}}{\partial w^1_{22}} = \frac{\partial}{\partial w^1_{22}}"
-                    r"\left(w^1_{12} O_{11} + w^1_{22} O_{12} + b_{12}\right) = \mathrm{IQ}"),
-        corrected=(r"\frac{\partial O_{12}}{\partial w^1_{22}} = \frac{\partial}{\partial w^1_{22}}"
-                   r"\left(w^1_{12} \cdot \mathrm{CGPA} + w^1_{22} \cdot \mathrm{IQ} + b_{12}\right) = \mathrm{IQ}"),
+        where=(
+            "hidden layer, under the heading w¹₂₂: the expression differentiated for ∂O₁₂/∂w¹₂₂ "
+            "has O₁₁, O₁₂ where the inputs CGPA, IQ belong"
+        ),
+        as_written=(
+            r"\frac{\partial O_{12}}{\partial w^1_{22}} = \frac{\partial}{\partial w^1_{22}}"
+            r"\left(w^1_{12} O_{11} + w^1_{22} O_{12} + b_{12}\right) = \mathrm{IQ}"
+        ),
+        corrected=(
+            r"\frac{\partial O_{12}}{\partial w^1_{22}} = \frac{\partial}{\partial w^1_{22}}"
+            r"\left(w^1_{12} \cdot \mathrm{CGPA} + w^1_{22} \cdot \mathrm{IQ} + b_{12}\right) = \mathrm{IQ}"
+        ),
         wrong=_diff(lambda p, f, x: p["w1_12"] * f["O11"] + p["w1_22"] * f["O12"] + p["b12"], "w1_22"),
         right=_diff(lambda p, f, x: p["w1_12"] * x[0] + p["w1_22"] * x[1] + p["b12"], "w1_22"),
         reference=_d("O12", "w1_22"),

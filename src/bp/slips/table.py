@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import catalogue, evaluate
 from ..network import relative_error
+from . import catalogue, evaluate
 
 TOLERANCE = 1e-5
 """A formula "matches" the reference when their relative error is below this."""
@@ -62,12 +62,22 @@ class SlipTable:
             lines = ['<div class="bp-erratum">', ""]
             if self.links:
                 lines.append(f"({s.errata_anchor})=")
-                head += (f" — [the line in the notes](#{s.notes_anchor})"
-                         + (f" · [discussed in the {s.part} chapter](#{s.anchor})" if s.anchor else ""))
-            lines += [head, "",
-                      f"✗ as written → **{_num(r.as_written)}**", "", f"$$\n{s.as_written}\n$$", "",
-                      f"✓ corrected → **{_num(r.corrected)}**, independent reference **{_num(r.reference)}**",
-                      "", f"$$\n{s.corrected}\n$$", "", "</div>"]
+                head += f" — [the line in the notes](#{s.notes_anchor})" + (
+                    f" · [discussed in the {s.part} chapter](#{s.anchor})" if s.anchor else ""
+                )
+            lines += [
+                head,
+                "",
+                f"✗ as written → **{_num(r.as_written)}**",
+                "",
+                f"$$\n{s.as_written}\n$$",
+                "",
+                f"✓ corrected → **{_num(r.corrected)}**, independent reference **{_num(r.reference)}**",
+                "",
+                f"$$\n{s.corrected}\n$$",
+                "",
+                "</div>",
+            ]
             blocks.append("\n".join(lines))
         return "\n\n".join(blocks) + "\n"
 
@@ -75,8 +85,10 @@ class SlipTable:
         lines = [f"{'':>3} {'as written':>12} {'corrected':>12} {'reference':>12}  tells apart  where"]
         for r in self.rows:
             ok = "yes" if r.corrected_matches and not r.as_written_matches else "NO"
-            lines.append(f"{r.label:>3} {r.as_written:>12.6g} {r.corrected:>12.6g} {r.reference:>12.6g}"
-                         f"  {ok:^11}  {r.slip.part}: {r.slip.where}")
+            lines.append(
+                f"{r.label:>3} {r.as_written:>12.6g} {r.corrected:>12.6g} {r.reference:>12.6g}"
+                f"  {ok:^11}  {r.slip.part}: {r.slip.where}"
+            )
         return "\n".join(lines)
 
     __str__ = __repr__
