@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sys
 import math
+import sys
 import time
 from pathlib import Path
 
@@ -63,8 +63,11 @@ def main(outdir):
             t0, c0 = time.perf_counter(), time.process_time()
             text = json.dumps(plain(make()), allow_nan=False, separators=(",", ":"))
             (outdir / f"{name}.json").write_text(text, encoding="utf-8")
-            print(f"fixture {name}: {len(text) / 1e6:.2f} MB in {time.perf_counter() - t0:.2f} s"
-                  f" ({time.process_time() - c0:.2f} s of CPU)", file=sys.stderr)
+            print(
+                f"fixture {name}: {len(text) / 1e6:.2f} MB in {time.perf_counter() - t0:.2f} s"
+                f" ({time.process_time() - c0:.2f} s of CPU)",
+                file=sys.stderr,
+            )
 
 
 if __name__ == "__main__":

@@ -27,12 +27,30 @@ def _values(rng):
     mid = rng.normal(size=1000) * 10.0 ** rng.integers(-6, 8, 1000)
     round_ = [m * 10.0**k for k in range(-8, 10) for m in (1, 2, 2.5, 5, 9.99999, 9.999995, 0.99995)]
     near = [math.nextafter(v, t) for v in round_ for t in (-math.inf, math.inf)]
-    special = [0.0, -0.0, 5e-324, -5e-324, sys.float_info.max, -sys.float_info.max, sys.float_info.min, 1e-4, 1e-5,
-               0.0001, 123456.0, 999999.0, 1e21, 1e22, 1234567.0, math.nan, math.inf, -math.inf]
+    special = [
+        0.0,
+        -0.0,
+        5e-324,
+        -5e-324,
+        sys.float_info.max,
+        -sys.float_info.max,
+        sys.float_info.min,
+        1e-4,
+        1e-5,
+        0.0001,
+        123456.0,
+        999999.0,
+        1e21,
+        1e22,
+        1234567.0,
+        math.nan,
+        math.inf,
+        -math.inf,
+    ]
     # Exact binary fractions: many are ties at some precision (2.5 → "2" or "3"; 0.125 at 2 digits).
     halves = [k + 0.5 for k in range(12)] + [k / 8 for k in range(1, 40)] + [100000.5, 1234565.0, 98765435.0]
     values = [*random, *mid, *halves, *round_, *near, *special]
-    return values + [-v for v in values[len(random) + len(mid):]]
+    return values + [-v for v in values[len(random) + len(mid) :]]
 
 
 def _tie(v, digits):
@@ -48,6 +66,7 @@ def tick_label(v):
     other magnitudes as m·10^e, m the shortest decimal of v's mantissa rounded to 3 digits ("2.5e−7",
     "1e6"); "−" for a minus sign, except the mantissa's (format.js writes "-2.5e6": left as it is).
     JavaScript's toPrecision rounds a tie away from zero: ROUND_HALF_UP. Finite v only."""
+
     def shortest(x):  # the shortest decimal that reads back as x, without a trailing ".0"
         text = repr(float(x))
         return text[:-2] if text.endswith(".0") else text
@@ -69,10 +88,21 @@ def formats():
     g = [[format(v, f".{p}g") for p in G_PRECISIONS] for v in values]
     ties_e = [[_tie(v, d + 1) for d in E_DIGITS] for v in values]
     ties_g = [[_tie(v, p) for p in G_PRECISIONS] for v in values]
-    ticks = [*(v for v in values if math.isfinite(v)),
-             *(s * m * 10.0**k for k in range(-9, 12) for m in (1, 2, 2.5, 5, 7.5) for s in (1, -1))]
-    return {"values": values, "e_digits": list(E_DIGITS), "g_precisions": list(G_PRECISIONS), "e": e, "g": g,
-            "ties_e": ties_e, "ties_g": ties_g, "ticks": ticks, "tick_labels": [tick_label(v) for v in ticks]}
+    ticks = [
+        *(v for v in values if math.isfinite(v)),
+        *(s * m * 10.0**k for k in range(-9, 12) for m in (1, 2, 2.5, 5, 7.5) for s in (1, -1)),
+    ]
+    return {
+        "values": values,
+        "e_digits": list(E_DIGITS),
+        "g_precisions": list(G_PRECISIONS),
+        "e": e,
+        "g": g,
+        "ties_e": ties_e,
+        "ties_g": ties_g,
+        "ticks": ticks,
+        "tick_labels": [tick_label(v) for v in ticks],
+    }
 
 
 FIXTURES = {"formats": formats}

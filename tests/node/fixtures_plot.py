@@ -42,7 +42,7 @@ def log_ticks(lo, hi):
     mantissas = (1, 2, 5) if b - a <= 2 else (1,)
     ticks = [t for k in range(a, b + 1) for m in mantissas if lo <= (t := _nice(k, m)) <= hi]
     if len(ticks) > 7:
-        ticks = ticks[::math.ceil(len(ticks) / 6)]
+        ticks = ticks[:: math.ceil(len(ticks) / 6)]
     return ticks
 
 
@@ -66,13 +66,17 @@ def plot():
         lo = float(rng.normal() * scale)
         spans.append((lo, lo + float(rng.uniform(0.01, 10) * scale), int(rng.integers(1, 8))))
     spans += [(-1.0, 1.0, 4), (0.0, 50.0, 5), (-2.3, 1.7, 4), (0.0, 1.0, 5), (0.0, 3.0, 3)]
-    logs = [(float(10 ** a), float(10 ** (a + rng.uniform(0.01, 12)))) for a in rng.uniform(-12, 6, 2000)]
+    logs = [(float(10**a), float(10 ** (a + rng.uniform(0.01, 12)))) for a in rng.uniform(-12, 6, 2000)]
     logs += [(0.001, 1.0), (1e-3, 1e3), (0.5, 0.9), (2.0, 2.5)]
     planes = [rng.normal(size=(int(rng.integers(1, 50)), 2)) * 10 ** rng.uniform(-2, 2) for _ in range(300)]
-    return {"linear": [{"lo": lo, "hi": hi, "count": n, "step": nice_step(hi - lo, n), "ticks": linear_ticks(lo, hi, n)}
-                       for lo, hi, n in spans],
-            "log": [{"lo": lo, "hi": hi, "ticks": log_ticks(lo, hi), "loss": loss_ticks(lo, hi)} for lo, hi in logs],
-            "planes": [{"x": x, "limits": plane_limits(x)} for x in planes]}
+    return {
+        "linear": [
+            {"lo": lo, "hi": hi, "count": n, "step": nice_step(hi - lo, n), "ticks": linear_ticks(lo, hi, n)}
+            for lo, hi, n in spans
+        ],
+        "log": [{"lo": lo, "hi": hi, "ticks": log_ticks(lo, hi), "loss": loss_ticks(lo, hi)} for lo, hi in logs],
+        "planes": [{"x": x, "limits": plane_limits(x)} for x in planes],
+    }
 
 
 FIXTURES = {"plot": plot}

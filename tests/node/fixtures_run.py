@@ -33,9 +33,14 @@ def _expected(w, with_grid):
     X, y, task = w.data()
     r = w.result
     yhat = mlp.forward(r.layers, X, task=task, hidden=w.activation)[-1][1][:, 0]
-    out = {"sizes": w.sizes, "losses": r.losses, "diverged": r.diverged, "gradStart": w.gradient_sizes(),
-           "gradEnd": w.gradient_sizes(r.layers),
-           "accuracy": float(np.mean((yhat >= 0.5) == (y == 1))) if task == "classification" else None}
+    out = {
+        "sizes": w.sizes,
+        "losses": r.losses,
+        "diverged": r.diverged,
+        "gradStart": w.gradient_sizes(),
+        "gradEnd": w.gradient_sizes(r.layers),
+        "accuracy": float(np.mean((yhat >= 0.5) == (y == 1))) if task == "classification" else None,
+    }
     if with_grid:
         limits, G = _plane(X)
         out.update(limits=limits, grid=mlp.forward(r.layers, G, task=task, hidden=w.activation)[-1][1][:, 0])
@@ -47,16 +52,27 @@ def runs():
     w = Playground()
     cases = []
     for i in range(40):
-        s = {"dataset": DATASETS[i % len(DATASETS)], "hidden_layers": int(rng.integers(0, MAX_HIDDEN_LAYERS + 1)),
-             "width": int(rng.integers(1, MAX_WIDTH + 1)), "activation": mlp.ACTIVATIONS[rng.integers(4)],
-             "eta": float(rng.choice([e for e in ETAS if e <= 0.3])),
-             "batch_size": BATCH_SIZES[rng.integers(len(BATCH_SIZES))], "epochs": int(rng.choice([0, 1, 2, 5, 10])),
-             "seed": int(rng.integers(0, 2**32)), "scale": ["xavier", "he", 0.5][rng.integers(3)]}
+        s = {
+            "dataset": DATASETS[i % len(DATASETS)],
+            "hidden_layers": int(rng.integers(0, MAX_HIDDEN_LAYERS + 1)),
+            "width": int(rng.integers(1, MAX_WIDTH + 1)),
+            "activation": mlp.ACTIVATIONS[rng.integers(4)],
+            "eta": float(rng.choice([e for e in ETAS if e <= 0.3])),
+            "batch_size": BATCH_SIZES[rng.integers(len(BATCH_SIZES))],
+            "epochs": int(rng.choice([0, 1, 2, 5, 10])),
+            "seed": int(rng.integers(0, 2**32)),
+            "scale": ["xavier", "he", 0.5][rng.integers(3)],
+        }
         for k, v in s.items():
             setattr(w, k, v)
         cases.append({"settings": s, **_expected(w, i % 4 == 0)})
-    return {"datasets": w.datasets, "standardized": {d["name"]: standardized(d) for d in w.datasets},
-            "limit": w.divergence_limit, "grid": GRID, "cases": cases}
+    return {
+        "datasets": w.datasets,
+        "standardized": {d["name"]: standardized(d) for d in w.datasets},
+        "limit": w.divergence_limit,
+        "grid": GRID,
+        "cases": cases,
+    }
 
 
 FIXTURES = {"run": runs}
