@@ -358,7 +358,7 @@ def _one_hot(y, K):
 def _backward(layers, X, y, values, task, hidden, loss):
     """The four equations, one matrix product per layer for each."""
     z, yhat = values[-1]
-    # (BP1) δᴸ = ∂L/∂ŷ ⊙ act′(zᴸ): ŷ − y for the notes' pairs of output and loss, P − Y for softmax
+    # (BP1) δᴰ = ∂L/∂ŷ ⊙ act′(zᴰ): ŷ − y for the notes' pairs of output and loss, P − Y for softmax
     delta = yhat - (_one_hot(y, yhat.shape[1]) if task == "multiclass" else y[:, None])
     if loss == "squared":
         delta = delta * _act_prime(_output(task), z, yhat)
