@@ -27,10 +27,18 @@ def _worked_row():
     g = bp.gradients(p, bp.X_REG[0], float(bp.Y_REG[0]), task="regression")
     c = bp.gradients(p, bp.X_CLS[0], float(bp.Y_CLS[0]), task="classification")
     return {
-        "2.73": f["z11"], "0.14": f["z12"], "1.421": f["yhat"],
-        "-18.579": g["b21"], "-9.2895": g["b11"], "-7.4316": g["b12"],
-        "-30.655350": g["w1_11"], "-24.524280": g["w1_12"], "-74.316000": g["w1_21"], "-59.452800": g["w1_22"],
-        "0.030676": c["b11"], "0.065310": c["b12"],
+        "2.73": f["z11"],
+        "0.14": f["z12"],
+        "1.421": f["yhat"],
+        "-18.579": g["b21"],
+        "-9.2895": g["b11"],
+        "-7.4316": g["b12"],
+        "-30.655350": g["w1_11"],
+        "-24.524280": g["w1_12"],
+        "-74.316000": g["w1_21"],
+        "-59.452800": g["w1_22"],
+        "0.030676": c["b11"],
+        "0.065310": c["b12"],
     }
 
 
@@ -48,9 +56,9 @@ def test_the_first_page_quotes_its_worked_numbers_as_the_run_gives_them(text, va
 
 
 def test_the_summary_quotes_the_counted_ratio_of_the_largest_network():
-    largest = mlp.multiplications([2, 312, 312, 1])        # the cost page's largest network
+    largest = mlp.multiplications([2, 312, 312, 1])  # the cost page's largest network
     ratio = round(largest["central"] / largest["backprop"])
     summary = _prose("any_network_tools.ipynb").split("## Summary")[1]
     assert f"{ratio:,}" in summary and f"{largest['parameters']:,}".replace(",", "{,}") in summary
-    steps = [300, -(-300 // 32), 1]                         # per epoch: rows of 1, 32, all 300
+    steps = [300, -(-300 // 32), 1]  # per epoch: rows of 1, 32, all 300
     assert ", ".join(map(str, steps[:2])) + f" and {steps[2]} steps" in summary
