@@ -17,7 +17,7 @@ export CHROMIUM
 
 .PHONY: help install book test test-unit test-notebooks test-book notebooks lab bench clean \
         test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
-        widgets node
+        widgets node lint-js
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
@@ -29,6 +29,7 @@ help:
 	@echo "make bench-page print slider-to-curve latency in the static book (Chromium; builds it if missing)"
 	@echo "make bench-load print how fast each page of the book opens, desktop and phone (Chromium; builds it if missing)"
 	@echo "make widgets    rebuild the widgets' front ends (src/bp/js/ → src/bp/static/, esbuild; needs node and npm)"
+	@echo "make lint-js    lint the JavaScript with ESLint (eslint.config.js; needs node and npm)"
 	@echo "make assets     refresh the committed npm file of the tests, axe-core (needs node and npm)"
 
 # Set-up: a virtual environment with the pinned requirements and `bp` installed editable.
@@ -45,7 +46,7 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: lint-workflows test-unit test-notebooks test-book test-browser test-binder test-lab
+test: lint-workflows lint-js test-unit test-notebooks test-book test-browser test-binder test-lab
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests --ignore=tests/browser --ignore=tests/binder --ignore=tests/lab
@@ -109,6 +110,12 @@ node:
 widgets: node
 	test -x node_modules/.bin/esbuild || npm ci --no-audit --no-fund --loglevel=error
 	node scripts/build-widgets.mjs
+
+# ESLint (pinned in package.json/package-lock.json) over the book's JavaScript: the widgets' front ends,
+# the page scripts, the build script and the node tests (eslint.config.js says which rules and why).
+lint-js: node
+	test -x node_modules/.bin/eslint || npm ci --no-audit --no-fund --loglevel=error
+	node_modules/.bin/eslint .
 
 # axe-core (the browser test's accessibility scan) from npm, pinned in package.json/package-lock.json, into
 # tests/browser/vendor/, where it is committed. The book itself serves no npm file.
