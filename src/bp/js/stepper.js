@@ -79,6 +79,31 @@ function stepperState(model) {
   return s;
 }
 
+// Draw the step the stepper is at, write its line, progress and caption. Returns the width drawn for.
+function showStep(ui, s, model, el) {
+  const {root} = ui, {at} = s, P = s.pass(at.pass), step = P.steps[at.k - 1], N = P.steps.length;
+  const width = Math.max(300, Math.floor(ui.figure.clientWidth || el.clientWidth || 640));
+  draw(ui.svg, model.get("drawing"), Math.min(width, 860), P, at.k);
+  ui.svg.setAttribute("aria-label", describe(P, at.k));
+  ui.progress.textContent = `Pass ${at.pass + 1}, row ${P.row} · step ${at.k} of ${N} · ${PHASES[step.phase]}`;
+  ui.line.textContent = step.line;
+  ui.line.className = `bp-line bp-${step.phase}`;
+  const {task, loss, eta, x} = s.settings();
+  ui.caption.textContent = `${task === "classification" ? "Sigmoid" : "Linear"} units, ` +
+    `${loss === "squared" ? "squared error ½(y − ŷ)²" : "cross-entropy"}, η = ${num(eta)}; ` +
+    `each pass takes one SGD step on one row, so ${x.length} pass${x.length === 1 ? "" : "es"} ` +
+    `make one epoch of training.`;
+  ui.back.disabled = at.pass === 0 && at.k === 1;
+  if (ui.back.disabled && document.activeElement === ui.back) root.focus();
+  // For tests and the curious: where the stepper is, and this step's numbers at full precision.
+  Object.assign(root.dataset, {
+    pass: String(at.pass + 1), row: String(P.row), step: String(at.k), steps: String(N), stepId: step.id,
+    phase: step.phase, value: JSON.stringify(step.values), params: JSON.stringify(P.params),
+    eta: JSON.stringify(eta), task, loss, updates: String(Number(root.dataset.updates || 0) + 1),
+  });
+  return width;
+}
+
 function render({model, el}) {
   const ui = layout(el);
   const {root, select, figure} = ui;
@@ -94,28 +119,7 @@ function render({model, el}) {
     show();
   }
 
-  function show() {
-    const {at} = s, P = s.pass(at.pass), step = P.steps[at.k - 1], N = P.steps.length;
-    width = Math.max(300, Math.floor(figure.clientWidth || el.clientWidth || 640));
-    draw(ui.svg, model.get("drawing"), Math.min(width, 860), P, at.k);
-    ui.svg.setAttribute("aria-label", describe(P, at.k));
-    ui.progress.textContent = `Pass ${at.pass + 1}, row ${P.row} · step ${at.k} of ${N} · ${PHASES[step.phase]}`;
-    ui.line.textContent = step.line;
-    ui.line.className = `bp-line bp-${step.phase}`;
-    const {task, loss, eta, x} = s.settings();
-    ui.caption.textContent = `${task === "classification" ? "Sigmoid" : "Linear"} units, ` +
-      `${loss === "squared" ? "squared error ½(y − ŷ)²" : "cross-entropy"}, η = ${num(eta)}; ` +
-      `each pass takes one SGD step on one row, so ${x.length} pass${x.length === 1 ? "" : "es"} ` +
-      `make one epoch of training.`;
-    ui.back.disabled = at.pass === 0 && at.k === 1;
-    if (ui.back.disabled && document.activeElement === ui.back) root.focus();
-    // For tests and the curious: where the stepper is, and this step's numbers at full precision.
-    Object.assign(root.dataset, {
-      pass: String(at.pass + 1), row: String(P.row), step: String(at.k), steps: String(N), stepId: step.id,
-      phase: step.phase, value: JSON.stringify(step.values), params: JSON.stringify(P.params),
-      eta: JSON.stringify(eta), task, loss, updates: String(Number(root.dataset.updates || 0) + 1),
-    });
-  }
+  const show = () => { width = showStep(ui, s, model, el); };
 
   const go = (delta) => { if (s.go(delta)) show(); };
   ui.back.addEventListener("click", () => go(-1));
