@@ -17,7 +17,7 @@ export CHROMIUM
 
 .PHONY: help install book test check check-notebooks test-unit test-node test-notebooks test-book notebooks lab bench clean \
         test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
-        widgets node lint fmt
+        widgets node lint fmt lint-js
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
@@ -33,6 +33,7 @@ help:
 	@echo "make bench-page print slider-to-curve latency in the static book (Chromium; builds it if missing)"
 	@echo "make bench-load print how fast each page of the book opens, desktop and phone (Chromium; builds it if missing)"
 	@echo "make widgets    rebuild the widgets' front ends (src/bp/js/ → src/bp/static/, esbuild; needs node and npm)"
+	@echo "make lint-js    lint the JavaScript with ESLint (eslint.config.js; needs node and npm)"
 	@echo "make assets     refresh the committed npm file of the tests, axe-core (needs node and npm)"
 
 # Set-up: a virtual environment with the pinned requirements and `bp` installed editable.
@@ -49,7 +50,7 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: lint lint-workflows test-unit test-node test-notebooks test-book test-browser test-binder test-lab
+test: lint lint-workflows lint-js test-unit test-node test-notebooks test-book test-browser test-binder test-lab
 
 # The loop while writing a page: unit and node tests, strict nbval of the notebooks that differ from
 # $(BASE) (committed or not, new ones included; ALL=1: every notebook) and the strict build, two at a time.
@@ -147,6 +148,12 @@ node:
 widgets: node
 	test -x node_modules/.bin/esbuild || npm ci --no-audit --no-fund --loglevel=error
 	node scripts/build-widgets.mjs
+
+# ESLint (pinned in package.json/package-lock.json) over the book's JavaScript: the widgets' front ends,
+# the page scripts, the build script and the node tests (eslint.config.js says which rules and why).
+lint-js: node
+	test -x node_modules/.bin/eslint || npm ci --no-audit --no-fund --loglevel=error
+	node_modules/.bin/eslint .
 
 # axe-core (the browser test's accessibility scan) from npm, pinned in package.json/package-lock.json, into
 # tests/browser/vendor/, where it is committed. The book itself serves no npm file.

@@ -58,12 +58,13 @@ def test_every_stored_widget_is_an_anywidget_with_the_default_layout(path):
 
 
 def test_the_widgets_use_only_what_the_host_gives():
-    """`model.x` in src/bp/js/ for x the host's model has; a default export of initialize/render."""
+    """`model.x` in src/bp/js/ (its folders too) for x the host's model has; a default export of initialize/render."""
     body = HOST[HOST.index("const model = {") :]
     body = body[: body.index("\n    };")]
     host_model = set(re.findall(r"^ {6}(\w+)\s*[(:]", body, re.M))
     assert {"get", "set", "on", "off", "save_changes", "send"} <= host_model
-    js = {p.name: p.read_text(encoding="utf-8") for p in (ROOT / "src" / "bp" / "js").glob("*.js")}
+    src = ROOT / "src" / "bp" / "js"
+    js = {p.relative_to(src).as_posix(): p.read_text(encoding="utf-8") for p in src.rglob("*.js")}
     used = {m for text in js.values() for m in re.findall(r"\bmodel\.(\w+)", text)}
     assert used and used <= host_model, f"the widgets use model.{sorted(used - host_model)}; add it to the host"
     exports = [re.search(r"^export default \{([^}]*)\};", text, re.M) for text in js.values()]

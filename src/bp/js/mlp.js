@@ -1,7 +1,8 @@
 // The twin of bp/mlp.py in JavaScript: the seeded initialisation, the forward pass, the loss,
 // backpropagation in matrix form and training by per-sample / mini-batch / full-batch gradient
 // descent, line by line (each line says which Python line it mirrors). Used by the playground
-// (bp/_esm.py bundles it in; the playground runs it in a Web Worker).
+// (esbuild bundles it into the playground's module, scripts/build-widgets.mjs; the playground runs it
+// in a Web Worker too).
 //
 // A matrix is {rows, cols, data}, data a Float64Array in row order (NumPy's C order): entry
 // (i, j) is data[i * cols + j]. A network is a list of layers {W, b} (W of shape n_in × n_out,

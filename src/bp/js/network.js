@@ -1,7 +1,8 @@
 // The twin of bp/network.py in JavaScript: the forward pass, the losses, backpropagation and
 // per-sample SGD of the notes' 2-2-1 network, line by line (each line says which Python line it
-// mirrors). Shared by every widget that computes on the network (bp/_esm.py bundles it in):
-// the explorers, the tangent, the stepper. tests/browser/ check the pages' numbers against bp.
+// mirrors). Shared by every widget that computes on the network (esbuild bundles it into each one's
+// module, scripts/build-widgets.mjs): the explorers, the tangent, the stepper. tests/browser/ check
+// the pages' numbers against bp.
 
 // network.PARAM_NAMES: the nine parameters, in the notes' order.
 export const PARAM_NAMES = ["w1_11", "w1_12", "w1_21", "w1_22", "b11", "b12", "w2_11", "w2_21", "b21"];

@@ -179,6 +179,11 @@ export function drawLosses(canvas, losses, note, {width = 380, height = 280, the
   return yTicks;
 }
 
+// The note written over a loss curve when training diverged after `n` epochs (0: before the first).
+export function divergedNote(n) {
+  return n ? `diverged after epoch ${n}:\nη is too large` : "diverged: the starting loss\nis not finite";
+}
+
 // The limits of a plane drawn under rows x = [[x1, x2], ...]: each column's range, padded by 10 % + 0.1.
 export function planeLimits(x) {
   const out = [];

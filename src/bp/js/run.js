@@ -57,6 +57,26 @@ export function workOf(s, rows) {
   return (s.epochs + 1) * rows * (4 * products + 2 * act * units);
 }
 
+// What the figures need at the epoch run r reached (its chunk began at t0): the state message.
+function snapshot(r, t0) {
+  const {d, s, opts, state, ws} = r;
+  const gradEnd = gradientSizes(state.layers, d.X, d.y, d.task, s.activation, opts.loss, ws.table);
+  const {a: yhat} = ws.table.at(-1);                // ŷ of the whole table: the gradients' forward pass
+  let accuracy = null;
+  if (d.task === "classification") {
+    let right = 0;
+    for (let i = 0; i < d.X.rows; i++) right += (yhat.data[i] >= 0.5) === (d.y[i] === 1) ? 1 : 0;
+    accuracy = right / d.X.rows;
+  }
+  // ŷ, row after row (a copy: it goes to the page)
+  const grid = forward(state.layers, d.G, d.task, s.activation, ws.grid).at(-1).a.data.slice(0, GRID * GRID);
+  const lastChunkMs = performance.now() - t0;
+  r.chunkMs = Math.max(r.chunkMs, lastChunkMs);
+  return {type: "state", id: r.id, epoch: state.epoch, finished: r.finished, losses: state.losses.slice(),
+          diverged: state.diverged, accuracy, grid, limits: d.limits, gradStart: r.gradStart, gradEnd,
+          chunkMs: r.chunkMs, lastChunkMs, computeMs: performance.now() - r.t0};
+}
+
 export function createRunner(post, {budgetMs, later}) {
   let data = {}, limit = Infinity, run = null, pending = false, rooms = {key: null};
 
@@ -111,25 +131,6 @@ export function createRunner(post, {budgetMs, later}) {
       pending = true;
       later(pump);
     }
-  }
-
-  function snapshot(r, t0) {
-    const {d, s, opts, state, ws} = r;
-    const gradEnd = gradientSizes(state.layers, d.X, d.y, d.task, s.activation, opts.loss, ws.table);
-    const {a: yhat} = ws.table.at(-1);                // ŷ of the whole table: the gradients' forward pass
-    let accuracy = null;
-    if (d.task === "classification") {
-      let right = 0;
-      for (let i = 0; i < d.X.rows; i++) right += (yhat.data[i] >= 0.5) === (d.y[i] === 1) ? 1 : 0;
-      accuracy = right / d.X.rows;
-    }
-    // ŷ, row after row (a copy: it goes to the page)
-    const grid = forward(state.layers, d.G, d.task, s.activation, ws.grid).at(-1).a.data.slice(0, GRID * GRID);
-    const lastChunkMs = performance.now() - t0;
-    r.chunkMs = Math.max(r.chunkMs, lastChunkMs);
-    return {type: "state", id: r.id, epoch: state.epoch, finished: r.finished, losses: state.losses.slice(),
-            diverged: state.diverged, accuracy, grid, limits: d.limits, gradStart: r.gradStart, gradEnd,
-            chunkMs: r.chunkMs, lastChunkMs, computeMs: performance.now() - r.t0};
   }
 
   return function receive(msg) {
