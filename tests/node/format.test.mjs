@@ -1,8 +1,8 @@
 // src/bp/js/format.js against Python (tests/node/fixtures_format.py, in $BP_FIXTURES/formats.json):
 // fmtE(v, d) is f"{v:.{d}e}", fmtG(v, p) is f"{v:.{p}g}", character for character, for thousands of
 // doubles of every magnitude, 0, −0, ±inf and NaN; fmtTick is its own rule, derived in the fixture
-// with exact decimals. Exact ties (a double halfway between two results) are apart: Python rounds
-// them to even, JavaScript's toFixed/toExponential away from zero.
+// with exact decimals. Exact ties (a double halfway between two results) are tested apart: Python
+// rounds them to even, JavaScript's toFixed/toExponential away from zero, which format.js corrects.
 import {test} from "node:test";
 import assert from "node:assert/strict";
 import {fmtE, fmtG, fmtTick} from "../../src/bp/js/format.js";
@@ -40,14 +40,14 @@ test("the fixture has ties, non-finite values, −0 and subnormals", () => {
   assert.ok(F.values.some((u) => Object.is(u, -0)));
 });
 
-test("ties round to even as Python's format()", {todo: "format.js rounds them away from zero (toFixed, toExponential)"}, () => {
-  const d = [...differences(fmtG, F.g, F.g_precisions, (v, i, j) => F.ties_g[i][j], "ties (todo)"),
-             ...differences(fmtE, F.e, F.e_digits, (v, i, j) => F.ties_e[i][j], "ties (todo)")];
+test("ties round to even as Python's format()", () => {
+  const d = [...differences(fmtG, F.g, F.g_precisions, (v, i, j) => F.ties_g[i][j], "ties"),
+             ...differences(fmtE, F.e, F.e_digits, (v, i, j) => F.ties_e[i][j], "ties")];
   assert.ok(d.length === 0, `${d.length} ties differ, e.g. ${d.slice(0, 4).join("; ")}`);
 });
 
-test("fmtE of NaN, ±inf and −0 is Python's nan, inf, -inf, -0e+00", {todo: "fmtE writes NaNe+NaN, Infinitye+NaN, 0e+00"}, () => {
-  const d = differences(fmtE, F.e, F.e_digits, (v) => !finite(v) || Object.is(v, -0), "fmtE non-finite, −0 (todo)");
+test("fmtE of NaN, ±inf and −0 is Python's nan, inf, -inf, -0e+00", () => {
+  const d = differences(fmtE, F.e, F.e_digits, (v) => !finite(v) || Object.is(v, -0), "fmtE non-finite, −0");
   assert.ok(d.length === 0, `${d.length} differ, e.g. ${d.filter((_, i) => i % 7 === 0).slice(0, 4).join("; ")}`);
 });
 

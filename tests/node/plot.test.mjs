@@ -30,7 +30,7 @@ test(`niceStep and linearTicks follow their rule (${F.linear.length} spans from 
   }), []);
 });
 
-test("a linear tick at 0 is exactly 0", {todo: "linearTicks sums the step: −0.6 + 3 × 0.2 gives −5.55e−17, labelled so"}, () => {
+test("a linear tick at 0 is exactly 0 (a sum of steps gives −0.6 + 3 × 0.2 = −5.55e−17)", () => {
   assert.deepEqual(failures(F.linear, (c) => {
     const js = linearTicks(c.lo, c.hi, c.count);
     return c.ticks.some((t, i) => t === 0 && js[i] !== 0) ? `a tick of ${js[c.ticks.indexOf(0)]} for 0` : null;

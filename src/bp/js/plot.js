@@ -33,7 +33,8 @@ export function niceStep(span, count) {
 export function linearTicks(lo, hi, count = 5) {
   const step = niceStep(hi - lo, count);
   const ticks = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) ticks.push(Number(t.toPrecision(12)));
+  // whole multiples of the step (a running sum of steps misses 0 by 5.55e-17)
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k++) ticks.push(Number((k * step).toPrecision(12)));
   return ticks;
 }
 
