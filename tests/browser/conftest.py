@@ -59,6 +59,30 @@ COMPLETE_IN_VIEW = """(view) => {
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: opens the built book in Chromium (needs _build/html)")
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_WorkersReport(), "bp-workers-report")
+
+
+class _WorkersReport:
+    """Under pytest-xdist (-n) each worker fills a REPORT of its own: it sends it at its end
+    (pytest_sessionfinish, below) and the controller, which prints the summary, merges them."""
+
+    def pytest_testnodedown(self, node, error):
+        part = json.loads(getattr(node, "workeroutput", {}).get("bp_report", "{}"))
+        REPORT["pages"].update(part.get("pages", {}))
+        REPORT["lines"] += part.get("lines", [])
+        REPORT["heights"] += part.get("heights", [])
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)  # set on an xdist worker only
+    if workeroutput is not None:
+        workeroutput["bp_report"] = json.dumps({k: REPORT[k] for k in ("pages", "lines", "heights")})
+
+
+# True once the page has settled after a change (a resize, a colour scheme, a new element): no CSS
+# transition running (the theme's colours, the drawers sliding).
+NO_TRANSITION = """() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
 
 
 def _pages():
@@ -68,6 +92,11 @@ def _pages():
     return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
                   if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
                   and p.relative_to(HTML).as_posix() != "index.html")
+
+
+def is_chapter(path):
+    """Whether this page of the book is made from a notebook (chapters/x.ipynb)."""
+    return (HTML / "_sources" / path).with_suffix(".ipynb").exists()
 
 
 def pages_holding(widget):
@@ -88,7 +117,7 @@ def pytest_generate_tests(metafunc):
         found = [p for p in _pages() if (HTML / p).is_file() and PLAYGROUND in (HTML / p).read_text(encoding="utf-8")]
         metafunc.parametrize("playground_page", found or ["(no page with a playground)"])
     if "chapter" in metafunc.fixturenames:
-        chapters = [p for p in _pages() if (HTML / "_sources" / p).with_suffix(".ipynb").exists()]
+        chapters = [p for p in _pages() if is_chapter(p)]
         metafunc.parametrize("chapter", chapters or ["(no notebook pages)"])
 
 
@@ -253,7 +282,7 @@ def scroll_through(page, timeout=TIMEOUT_MS):
 
 def read(page, timeout=TIMEOUT_MS):
     """Read the page as a reader would (scroll_through), then wait for its images; return what
-    never came, as sentences (test_book and test_screens report them)."""
+    never came, as sentences (test_book.py's test_page reports them)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     problems = []
     try:
@@ -267,12 +296,21 @@ def read(page, timeout=TIMEOUT_MS):
     return problems
 
 
+def settle(page, timeout=TIMEOUT_MS):
+    """Wait until what a change set off is done: two frames drawn (the widgets and the page's fix-up
+    script redraw in the frame after a resize, a theme switch or a new element: they watch with
+    observers and requestAnimationFrame), then no CSS transition running."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(NO_TRANSITION, timeout=timeout)
+
+
 @pytest.fixture(scope="session")
 def lazy():
     """The helpers above, for tests: lazy.show(page, element), lazy.show_widgets(page),
-    lazy.scroll_through(page), lazy.read(page)."""
+    lazy.scroll_through(page), lazy.read(page), lazy.settle(page)."""
     import types
-    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through, read=read)
+    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through, read=read,
+                                 settle=settle)
 
 
 @pytest.fixture(scope="session")
@@ -292,7 +330,7 @@ def pytest_terminal_summary(terminalreporter):
         for line in REPORT["lines"]:
             tr.write_line(line)
     if REPORT["heights"]:
-        tr.section("page heights (test_page_length.py)")
+        tr.section("page heights (page_checks.length)")
         for line in sorted(REPORT["heights"], key=lambda t: t.split()[-1]):
             tr.write_line(line)
     if not pages:
