@@ -86,10 +86,11 @@ def table(results, stages, total):
     lines = ["", "=" * 30 + " where make test's time went " + "=" * 30,
              f"{'part':28s} {'seconds':>8s}  result"]
     for part, seconds, code, stage in results:
-        beside = f"  (beside: {stage.replace('+', ' | ')})" if stage else ""
+        others = [lane for lane in (stage.split("+") if stage else []) if part not in lane.split(",")]
+        beside = f"  (beside {' | '.join(others).replace(',', ', ')})" if others else ""
         lines.append(f"{part:28s} {seconds:8.1f}  {'ok' if code == 0 else f'FAILED ({code})'}{beside}")
     for stage, seconds in stages:
-        lines.append(f"{'  stage ' + stage.replace('+', ' | '):28s} {seconds:8.1f}  (side by side: wall time)")
+        lines.append(f"{'side by side, wall time:':28s} {seconds:8.1f}  {stage.replace('+', ' | ').replace(',', ', ')}")
     lines.append(f"{'total':28s} {total:8.1f}")
     try:
         load = os.getloadavg()
