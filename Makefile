@@ -46,13 +46,12 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
 # make test's parts, each a target below, one line each: stages in turn; `a+b`, lanes side by side
-# (two cores: the Binder simulation, mostly pip and one kernel, beside the unit tests, strict nbval and
-# the strict build, one core each); `a,b`, one after the other in a lane. scripts/timed.py runs them
-# and prints at the end where the time went, part by part, and the slowest tests.
+# (two cores: JupyterLab beside the unit tests, strict nbval and the strict build, one core each; the
+# Binder simulation, mostly pip, beside the browser tests); `a,b`, one after the other in a lane.
+# scripts/timed.py runs them and prints at the end where the time went, part by part, and the slowest tests.
 TEST_PARTS := lint-workflows
-TEST_PARTS += test-unit,test-notebooks,test-book+test-binder
-TEST_PARTS += test-browser
-TEST_PARTS += test-lab
+TEST_PARTS += test-unit,test-notebooks,test-book+test-lab
+TEST_PARTS += test-browser+test-binder
 
 test: $(STAMP)
 	$(BIN)/python scripts/timed.py $(TEST_PARTS)
