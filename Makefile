@@ -50,7 +50,16 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: lint lint-workflows lint-js test-unit test-node test-notebooks test-book test-browser test-binder test-lab
+# make test's parts, each a target below, one line each: stages in turn; `a+b`, lanes side by side
+# (two cores: JupyterLab beside the unit tests, strict nbval and the strict build, one core each; the
+# Binder simulation, mostly pip, beside the browser tests); `a,b`, one after the other in a lane.
+# scripts/timed.py runs them and prints at the end where the time went, part by part, and the slowest tests.
+TEST_PARTS := lint,lint-js,lint-workflows
+TEST_PARTS += test-unit,test-node,test-notebooks,test-book+test-lab
+TEST_PARTS += test-browser+test-binder
+
+test: $(STAMP)
+	$(BIN)/python scripts/timed.py $(TEST_PARTS)
 
 # The loop while writing a page: unit and node tests, strict nbval of the notebooks that differ from
 # $(BASE) (committed or not, new ones included; ALL=1: every notebook) and the strict build, two at a time.
@@ -85,15 +94,17 @@ test-book: $(STAMP)
 	rm -rf _build/html
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-# The built book in Chromium, network cut off: offline assets, math, images, widgets, search, a11y,
-# navigation at 390/1400 px, light/dark (tests/browser/test_navigation.py), the links between the notes,
+# The built book in Chromium, network cut off: every page opened once and checked at 390/1400 px,
+# light/dark (tests/browser/page_checks.py: offline assets, math, images, widgets, a11y, navigation,
+# no sideways scroll, sharp figures, widgets in dark mode, length; screenshots of every page into
+# _build/screenshots/, which CI uploads), search, the links between the notes,
 # the errata and the chapters (tests/browser/test_notes_links.py), and the widgets live in the page
 # (the explorers' curves equal bp.train's, the playgrounds' bp.mlp.train's, the tangent's and the
 # steppers' numbers bp's; test_explorer_live.py, test_playground_live.py, test_tangent_live.py,
-# test_stepper_live.py), and every page on every screen (test_screens.py: no sideways scroll, sharp
-# figures, widgets in dark mode; screenshots of every page into _build/screenshots/, which CI uploads).
+# test_stepper_live.py). BROWSER_WORKERS pytest-xdist workers, each with its own server and Chromium.
+BROWSER_WORKERS ?= 2
 test-browser: test-book chromium
-	$(BIN)/python -m pytest tests/browser
+	$(BIN)/python -m pytest tests/browser -n $(BROWSER_WORKERS) --dist worksteal --durations=10
 
 # The chapters' explorers, tangent, steppers and playgrounds live in JupyterLab in Chromium: a real
 # Jupyter server over a temporary copy of chapters/, driven with the keyboard, their numbers checked against bp.

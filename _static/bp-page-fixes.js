@@ -18,7 +18,7 @@
  *      expand/collapse toggle that holds only a chevron icon (the theme's keyboard-expandable
  *      tree, pydata-sphinx-theme #1582), so the toggle has no name (rule summary-name): it is
  *      named after the chapter ("Pages of The chain rule").
- * Every screen (with bp-page.css; tests/browser/test_screens.py):
+ * Every screen (with bp-page.css; tests/browser/page_checks.py, screens):
  *    - a figure is never shown below MIN_SCALE of its size: its --bp-min-width is set from the
  *      width myst-nb writes (bp.plots.TEXT_PT text then stays at about 9.6 px or more);
  *    - a box that scrolls sideways (equation, table, printout, code, figure) gets data-bp-scroll

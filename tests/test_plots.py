@@ -1,5 +1,5 @@
 """The book's figures read on every screen: their text is never smaller than bp.plots.TEXT_PT (the
-page never shows a figure below 60 % of its size: tests/browser/test_screens.py), and in Jupyter
+page never shows a figure below 60 % of its size: tests/browser/page_checks.py), and in Jupyter
 they are 2× PNGs shown at their size (sharp on high-resolution screens)."""
 
 from __future__ import annotations

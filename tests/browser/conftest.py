@@ -18,21 +18,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from playground_check import PLAYGROUND
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
     # The network is cut off: no host name resolves except the local server's address.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
@@ -50,12 +43,10 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 COMPLETE_IN_VIEW = """(view) => {
     const within = (r, b) => r.bottom >= b.top && r.top <= b.bottom && r.right >= b.left && r.left <= b.right;
     const inView = (e) => { const r = e.getBoundingClientRect();
-                            const screen = {top: 0, bottom: innerHeight, left: 0, right: innerWidth};
-                            if (!e.checkVisibility() || !within(r, screen)) return false;
+                            if (!e.checkVisibility() || !within(r, {top: 0, bottom: innerHeight, left: 0, right: innerWidth})) return false;
                             for (let a = e.parentElement; a; a = a.parentElement) {
                                 const s = getComputedStyle(a);
-                                const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible';
-                                if (clips && !within(r, a.getBoundingClientRect())) return false;
+                                if ((s.overflowX !== 'visible' || s.overflowY !== 'visible') && !within(r, a.getBoundingClientRect())) return false;
                             }
                             return true; };
     const typeset = (m) => m.querySelector('mjx-container') !== null && m.querySelector('mjx-lazy') === null;
@@ -68,18 +59,44 @@ COMPLETE_IN_VIEW = """(view) => {
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: opens the built book in Chromium (needs _build/html)")
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_WorkersReport(), "bp-workers-report")
+
+
+class _WorkersReport:
+    """Under pytest-xdist (-n) each worker fills a REPORT of its own: it sends it at its end
+    (pytest_sessionfinish, below) and the controller, which prints the summary, merges them."""
+
+    def pytest_testnodedown(self, node, error):
+        part = json.loads(getattr(node, "workeroutput", {}).get("bp_report", "{}"))
+        REPORT["pages"].update(part.get("pages", {}))
+        REPORT["lines"] += part.get("lines", [])
+        REPORT["heights"] += part.get("heights", [])
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)  # set on an xdist worker only
+    if workeroutput is not None:
+        workeroutput["bp_report"] = json.dumps({k: REPORT[k] for k in ("pages", "lines", "heights")})
+
+
+# True once the page has settled after a change (a resize, a colour scheme, a new element): no CSS
+# transition running (the theme's colours, the drawers sliding).
+NO_TRANSITION = """() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
 
 
 def _pages():
     """Every HTML page of the book (not index.html, which only redirects, nor _static/ and the like)."""
     if not HTML.is_dir():
         return ["(no built book)"]  # the html_dir fixture then fails with the command to run
-    return sorted(
-        p.relative_to(HTML).as_posix()
-        for p in HTML.rglob("*.html")
-        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
-        and p.relative_to(HTML).as_posix() != "index.html"
-    )
+    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
+                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
+                  and p.relative_to(HTML).as_posix() != "index.html")
+
+
+def is_chapter(path):
+    """Whether this page of the book is made from a notebook (chapters/x.ipynb)."""
+    return (HTML / "_sources" / path).with_suffix(".ipynb").exists()
 
 
 def pages_holding(widget):
@@ -100,7 +117,7 @@ def pytest_generate_tests(metafunc):
         found = [p for p in _pages() if (HTML / p).is_file() and PLAYGROUND in (HTML / p).read_text(encoding="utf-8")]
         metafunc.parametrize("playground_page", found or ["(no page with a playground)"])
     if "chapter" in metafunc.fixturenames:
-        chapters = [p for p in _pages() if (HTML / "_sources" / p).with_suffix(".ipynb").exists()]
+        chapters = [p for p in _pages() if is_chapter(p)]
         metafunc.parametrize("chapter", chapters or ["(no notebook pages)"])
 
 
@@ -174,10 +191,8 @@ def serve():
 def browser():
     """Chromium for this module (stopped at its end, so another module may start Playwright)."""
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(
-            f"no Chromium at {CHROMIUM}: install it with `sudo apt-get install -y chromium` "
-            "(or set CHROMIUM to a Chromium/Chrome executable)"
-        )
+        pytest.fail(f"no Chromium at {CHROMIUM}: install it with `sudo apt-get install -y chromium` "
+                    "(or set CHROMIUM to a Chromium/Chrome executable)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -197,9 +212,8 @@ def visit(browser, server):
         no request is intercepted, as Playwright's routing turns the cache off: the host resolver
         rule still cuts the network off, and the requests that leave are still recorded)."""
         origin = base or server
-        context = browser.new_context(
-            **{"service_workers": "block", "viewport": {"width": 1280, "height": 900}, **context_options}
-        )
+        context = browser.new_context(**{"service_workers": "block", "viewport": {"width": 1280, "height": 900},
+                                         **context_options})
         contexts.append(context)
         log = {"foreign": [], "console": [], "failed": []}
 
@@ -213,17 +227,12 @@ def visit(browser, server):
         if not cache:
             context.route("**/*", route)
         page = context.new_page()
-        page.on(
-            "request",
-            lambda req: (
-                None if req.url.startswith((origin + "/", "data:", "blob:")) else log["foreign"].append(req.url)
-            ),
-        )
+        page.on("request", lambda req: None if req.url.startswith((origin + "/", "data:", "blob:"))
+                else log["foreign"].append(req.url))
         page.on("console", lambda msg: log["console"].append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: log["console"].append(f"uncaught: {exc}"))
-        page.on(
-            "response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}") if resp.status >= 400 else None
-        )
+        page.on("response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}")
+                if resp.status >= 400 else None)
         page.on("requestfailed", lambda req: log["failed"].append(f"{req.failure} {req.url}"))
         page.goto(f"{origin}/{path}", wait_until="load", timeout=TIMEOUT_MS)
         return page, log
@@ -238,8 +247,7 @@ def show(page, element, timeout=TIMEOUT_MS):
     would (opening the <details> it is folded in, if any), and wait until what is there is
     complete: its math typeset, its widgets drawn."""
     element.evaluate("""e => {
-        const closed = 'details:not([open])';
-        for (let d = e.closest(closed); d; d = d.parentElement.closest(closed)) d.open = true;
+        for (let d = e.closest('details:not([open])'); d; d = d.parentElement.closest('details:not([open])')) d.open = true;
         e.scrollIntoView({block: 'center', behavior: 'instant'});
     }""")
     page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)
@@ -274,9 +282,8 @@ def scroll_through(page, timeout=TIMEOUT_MS):
 
 def read(page, timeout=TIMEOUT_MS):
     """Read the page as a reader would (scroll_through), then wait for its images; return what
-    never came, as sentences (test_book and test_screens report them)."""
+    never came, as sentences (test_book.py's test_page reports them)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     problems = []
     try:
         scroll_through(page, timeout)
@@ -289,13 +296,21 @@ def read(page, timeout=TIMEOUT_MS):
     return problems
 
 
+def settle(page, timeout=TIMEOUT_MS):
+    """Wait until what a change set off is done: two frames drawn (the widgets and the page's fix-up
+    script redraw in the frame after a resize, a theme switch or a new element: they watch with
+    observers and requestAnimationFrame), then no CSS transition running."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.wait_for_function(NO_TRANSITION, timeout=timeout)
+
+
 @pytest.fixture(scope="session")
 def lazy():
     """The helpers above, for tests: lazy.show(page, element), lazy.show_widgets(page),
-    lazy.scroll_through(page), lazy.read(page)."""
+    lazy.scroll_through(page), lazy.read(page), lazy.settle(page)."""
     import types
-
-    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through, read=read)
+    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through, read=read,
+                                 settle=settle)
 
 
 @pytest.fixture(scope="session")
@@ -315,7 +330,7 @@ def pytest_terminal_summary(terminalreporter):
         for line in REPORT["lines"]:
             tr.write_line(line)
     if REPORT["heights"]:
-        tr.section("page heights (test_page_length.py)")
+        tr.section("page heights (page_checks.length)")
         for line in sorted(REPORT["heights"], key=lambda t: t.split()[-1]):
             tr.write_line(line)
     if not pages:
@@ -324,10 +339,8 @@ def pytest_terminal_summary(terminalreporter):
     tr.write_line("once read through; before scrolling (raw bytes, as served here: no compression)")
     for path, r in sorted(pages.items(), key=lambda kv: -kv[1]["bytes"]):
         first = r.get("before scrolling", r)
-        tr.write_line(
-            f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests; "
-            f"{first['bytes'] / 1e6:5.2f} MB in {first['requests']:3d}  {path}"
-        )
+        tr.write_line(f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests; "
+                      f"{first['bytes'] / 1e6:5.2f} MB in {first['requests']:3d}  {path}")
     seconds = time.monotonic() - REPORT["started"]
     tr.write_line(f"browser test: {len(pages)} pages in {seconds:.1f} s")
     out = HTML.parent / "browser-report.json"

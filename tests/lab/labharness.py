@@ -432,12 +432,15 @@ class Panel:
 
     def scroll_into_view(self, tries=20):
         """Scroll the panel fully into view, as a learner would before using it. (JupyterLab
-        renders cells out of view lazily, so their heights, and the scroll target, settle late.)"""
+        renders cells out of view lazily, so their heights, and the scroll target, settle late:
+        scroll again until, a frame after scrolling, the panel is still in view.)"""
         for _ in range(tries):
-            self.root.evaluate("n => n.scrollIntoView({block: 'center'})")
-            self.page.wait_for_timeout(150)
-            if self.root.evaluate("""n => { const r = n.getBoundingClientRect();
-                    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight; }"""):
+            if self.root.evaluate("""n => new Promise(done => {
+                    n.scrollIntoView({block: 'center'});
+                    requestAnimationFrame(() => requestAnimationFrame(() => {
+                        const r = n.getBoundingClientRect();
+                        done(r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight); }));
+                })"""):
                 return
         raise AssertionError("could not scroll the widget into view")
 

@@ -18,6 +18,7 @@ Run: make test-lab. CHROMIUM overrides /usr/bin/chromium.
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -113,12 +114,11 @@ def test_stepper_steps_in_jupyterlab(lab, chromium, notebook):
             root.locator("select").select_option(str(row))
             shown = root.evaluate(READ)
             assert (shown["pass"], shown["step"], shown["row"]) == (1, 1, row), (where, shown)
-            held = None
-            for _ in range(50):  # the kernel hears the change asynchronously
+            # The kernel hears the change asynchronously: ask it again (each ask a round trip) until it holds it.
+            deadline = time.monotonic() + 10
+            held = lab.kernel_value(path, KERNEL_STEPPERS)[k]["row"]
+            while held != row and time.monotonic() < deadline:
                 held = lab.kernel_value(path, KERNEL_STEPPERS)[k]["row"]
-                if held == row:
-                    break
-                page.wait_for_timeout(100)
             assert held == row, f"{where}: the page starts from row {row}, the kernel holds row {held}"
             step_through(page, root, state, row, state["params"], "next", f"{where}, row {row}, Next")
         show_log_console(page)
