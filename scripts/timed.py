@@ -39,8 +39,16 @@ def run_part(part, done, prefix):
     if not prefix:
         code = subprocess.call(command, cwd=ROOT, env=env)
         return time.monotonic() - start, code
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True, errors="replace", bufsize=1)
+    proc = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        bufsize=1,
+    )
     for line in proc.stdout:
         sys.stdout.write(f"[{part}] {line}")
         sys.stdout.flush()
@@ -83,8 +91,7 @@ def slowest_tests():
 
 
 def table(results, stages, total):
-    lines = ["", "=" * 30 + " where make test's time went " + "=" * 30,
-             f"{'part':28s} {'seconds':>8s}  result"]
+    lines = ["", "=" * 30 + " where make test's time went " + "=" * 30, f"{'part':28s} {'seconds':>8s}  result"]
     for part, seconds, code, stage in results:
         others = [lane for lane in (stage.split("+") if stage else []) if part not in lane.split(",")]
         beside = f"  (beside {' | '.join(others).replace(',', ', ')})" if others else ""
@@ -94,8 +101,10 @@ def table(results, stages, total):
     lines.append(f"{'total':28s} {total:8.1f}")
     try:
         load = os.getloadavg()
-        lines.append(f"load average at the end (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
-                     f"on {os.cpu_count()} cores")
+        lines.append(
+            f"load average at the end (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+            f"on {os.cpu_count()} cores"
+        )
     except OSError:
         pass
     slow = slowest_tests()

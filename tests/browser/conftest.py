@@ -18,14 +18,21 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
 from playground_check import PLAYGROUND
 
 ROOT = Path(__file__).resolve().parents[2]
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
     # The network is cut off: no host name resolves except the local server's address.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
@@ -43,10 +50,12 @@ WIDGET_VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]'
 COMPLETE_IN_VIEW = """(view) => {
     const within = (r, b) => r.bottom >= b.top && r.top <= b.bottom && r.right >= b.left && r.left <= b.right;
     const inView = (e) => { const r = e.getBoundingClientRect();
-                            if (!e.checkVisibility() || !within(r, {top: 0, bottom: innerHeight, left: 0, right: innerWidth})) return false;
+                            const screen = {top: 0, bottom: innerHeight, left: 0, right: innerWidth};
+                            if (!e.checkVisibility() || !within(r, screen)) return false;
                             for (let a = e.parentElement; a; a = a.parentElement) {
                                 const s = getComputedStyle(a);
-                                if ((s.overflowX !== 'visible' || s.overflowY !== 'visible') && !within(r, a.getBoundingClientRect())) return false;
+                                const clips = s.overflowX !== 'visible' || s.overflowY !== 'visible';
+                                if (clips && !within(r, a.getBoundingClientRect())) return false;
                             }
                             return true; };
     const typeset = (m) => m.querySelector('mjx-container') !== null && m.querySelector('mjx-lazy') === null;
@@ -82,16 +91,21 @@ def pytest_sessionfinish(session):
 
 # True once the page has settled after a change (a resize, a colour scheme, a new element): no CSS
 # transition running (the theme's colours, the drawers sliding).
-NO_TRANSITION = """() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
+NO_TRANSITION = (
+    """() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')"""
+)
 
 
 def _pages():
     """Every HTML page of the book (not index.html, which only redirects, nor _static/ and the like)."""
     if not HTML.is_dir():
         return ["(no built book)"]  # the html_dir fixture then fails with the command to run
-    return sorted(p.relative_to(HTML).as_posix() for p in HTML.rglob("*.html")
-                  if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
-                  and p.relative_to(HTML).as_posix() != "index.html")
+    return sorted(
+        p.relative_to(HTML).as_posix()
+        for p in HTML.rglob("*.html")
+        if p.relative_to(HTML).parts[0] not in ("_static", "_sources", "_images")
+        and p.relative_to(HTML).as_posix() != "index.html"
+    )
 
 
 def is_chapter(path):
@@ -191,8 +205,10 @@ def serve():
 def browser():
     """Chromium for this module (stopped at its end, so another module may start Playwright)."""
     if not os.access(CHROMIUM, os.X_OK):
-        pytest.fail(f"no Chromium at {CHROMIUM}: install it with `sudo apt-get install -y chromium` "
-                    "(or set CHROMIUM to a Chromium/Chrome executable)")
+        pytest.fail(
+            f"no Chromium at {CHROMIUM}: install it with `sudo apt-get install -y chromium` "
+            "(or set CHROMIUM to a Chromium/Chrome executable)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -212,8 +228,9 @@ def visit(browser, server):
         no request is intercepted, as Playwright's routing turns the cache off: the host resolver
         rule still cuts the network off, and the requests that leave are still recorded)."""
         origin = base or server
-        context = browser.new_context(**{"service_workers": "block", "viewport": {"width": 1280, "height": 900},
-                                         **context_options})
+        context = browser.new_context(
+            **{"service_workers": "block", "viewport": {"width": 1280, "height": 900}, **context_options}
+        )
         contexts.append(context)
         log = {"foreign": [], "console": [], "failed": []}
 
@@ -227,12 +244,17 @@ def visit(browser, server):
         if not cache:
             context.route("**/*", route)
         page = context.new_page()
-        page.on("request", lambda req: None if req.url.startswith((origin + "/", "data:", "blob:"))
-                else log["foreign"].append(req.url))
+        page.on(
+            "request",
+            lambda req: (
+                None if req.url.startswith((origin + "/", "data:", "blob:")) else log["foreign"].append(req.url)
+            ),
+        )
         page.on("console", lambda msg: log["console"].append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: log["console"].append(f"uncaught: {exc}"))
-        page.on("response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}")
-                if resp.status >= 400 else None)
+        page.on(
+            "response", lambda resp: log["failed"].append(f"{resp.status} {resp.url}") if resp.status >= 400 else None
+        )
         page.on("requestfailed", lambda req: log["failed"].append(f"{req.failure} {req.url}"))
         page.goto(f"{origin}/{path}", wait_until="load", timeout=TIMEOUT_MS)
         return page, log
@@ -247,7 +269,8 @@ def show(page, element, timeout=TIMEOUT_MS):
     would (opening the <details> it is folded in, if any), and wait until what is there is
     complete: its math typeset, its widgets drawn."""
     element.evaluate("""e => {
-        for (let d = e.closest('details:not([open])'); d; d = d.parentElement.closest('details:not([open])')) d.open = true;
+        const shut = 'details:not([open])';
+        for (let d = e.closest(shut); d; d = d.parentElement.closest(shut)) d.open = true;
         e.scrollIntoView({block: 'center', behavior: 'instant'});
     }""")
     page.wait_for_function(COMPLETE_IN_VIEW, arg=WIDGET_VIEW, timeout=timeout)
@@ -284,6 +307,7 @@ def read(page, timeout=TIMEOUT_MS):
     """Read the page as a reader would (scroll_through), then wait for its images; return what
     never came, as sentences (test_book.py's test_page reports them)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     problems = []
     try:
         scroll_through(page, timeout)
@@ -309,8 +333,10 @@ def lazy():
     """The helpers above, for tests: lazy.show(page, element), lazy.show_widgets(page),
     lazy.scroll_through(page), lazy.read(page), lazy.settle(page)."""
     import types
-    return types.SimpleNamespace(show=show, show_widgets=show_widgets, scroll_through=scroll_through, read=read,
-                                 settle=settle)
+
+    return types.SimpleNamespace(
+        show=show, show_widgets=show_widgets, scroll_through=scroll_through, read=read, settle=settle
+    )
 
 
 @pytest.fixture(scope="session")
@@ -339,8 +365,10 @@ def pytest_terminal_summary(terminalreporter):
     tr.write_line("once read through; before scrolling (raw bytes, as served here: no compression)")
     for path, r in sorted(pages.items(), key=lambda kv: -kv[1]["bytes"]):
         first = r.get("before scrolling", r)
-        tr.write_line(f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests; "
-                      f"{first['bytes'] / 1e6:5.2f} MB in {first['requests']:3d}  {path}")
+        tr.write_line(
+            f"{r['bytes'] / 1e6:7.2f} MB in {r['requests']:3d} requests; "
+            f"{first['bytes'] / 1e6:5.2f} MB in {first['requests']:3d}  {path}"
+        )
     seconds = time.monotonic() - REPORT["started"]
     tr.write_line(f"browser test: {len(pages)} pages in {seconds:.1f} s")
     out = HTML.parent / "browser-report.json"

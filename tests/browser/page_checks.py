@@ -105,8 +105,9 @@ def repository():
     from bp.book_shell import repository_options
 
     repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
-    options = repository_options({"repository_url": repo["url"], "repository_branch": repo.get("branch", "main")},
-                                 os.environ)
+    options = repository_options(
+        {"repository_url": repo["url"], "repository_branch": repo.get("branch", "main")}, os.environ
+    )
     url = options.get("repository_url")
     return (url and url.rstrip("/")), options.get("repository_branch"), (repo.get("path_to_book") or "").strip("/")
 
@@ -126,8 +127,11 @@ def offline(log, server_log):
     problems += [f"the server answered {status} to {p}" for status, p in server_log if status >= 400]
     # The icons come from bp.book_shell's font subsets (a glyph missing from them would fetch the
     # theme's whole web font), and MathJax runs without its context menu.
-    problems += [f"fetched {p}: an icon missing from _static/bp-icons (bp.book_shell)"
-                 for _, p in server_log if "/vendor/fontawesome/" in p]
+    problems += [
+        f"fetched {p}: an icon missing from _static/bp-icons (bp.book_shell)"
+        for _, p in server_log
+        if "/vendor/fontawesome/" in p
+    ]
     problems += [f"fetched {p} (MathJax's menu: left out in _config.yml)" for _, p in server_log if "/ui/menu.js" in p]
     return problems
 
@@ -148,39 +152,58 @@ def images(page):
         src: i.currentSrc.slice(0, 80), alt: (i.getAttribute('alt') || '').trim(),
         ok: i.complete && i.naturalWidth > 0, widget: !!i.closest('.widget-subarea')}))""")
     problems = [f"image did not load: {i['src']}" for i in found if not i["ok"]]
-    problems += [f"image without alt text: {i['src']}" + (" (a widget image: give it a tooltip)" if i["widget"] else "")
-                 for i in found if not i["alt"]]
+    problems += [
+        f"image without alt text: {i['src']}" + (" (a widget image: give it a tooltip)" if i["widget"] else "")
+        for i in found
+        if not i["alt"]
+    ]
     canvases = page.evaluate("""() => [...document.querySelectorAll('canvas')].map(c => ({
         cls: c.className, role: c.getAttribute('role'), label: (c.getAttribute('aria-label') || '').trim()}))""")
-    return problems + [f"canvas without a text alternative (role=img and aria-label): {c['cls']}"
-                       for c in canvases if c["role"] != "img" or not c["label"]]
+    return problems + [
+        f"canvas without a text alternative (role=img and aria-label): {c['cls']}"
+        for c in canvases
+        if c["role"] != "img" or not c["label"]
+    ]
 
 
 def widgets(page):
     """Every stored widget renders, is one of bp's widgets (live in the page: no kernel-driven
     ipywidgets control, which would be dead here), and says next to it that the browser computes it."""
     n_views = page.locator(WIDGET_VIEW).count()
-    found = page.evaluate("""([sel, bpWidget]) => [...document.querySelectorAll(sel)].map(s => {
+    found = page.evaluate(
+        """([sel, bpWidget]) => [...document.querySelectorAll(sel)].map(s => {
         const area = s.previousElementSibling;
         const rendered = !!area && area.classList.contains('widget-subarea') && area.offsetHeight > 0
                          && area.children.length > 0;
         // The cell holding the widget, and the page elements just before and after it.
         const cell = s.closest('.cell') || s.parentElement;
         const near = [];
-        for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++) near.push(e.innerText);
+        for (let e = cell.previousElementSibling, k = 0; e && k < 3; e = e.previousElementSibling, k++)
+            near.push(e.innerText);
         for (let e = cell.nextElementSibling, k = 0; e && k < 2; e = e.nextElementSibling, k++) near.push(e.innerText);
         return {rendered, near: near.join('\\n'), live: !!area && area.querySelector(bpWidget) !== null};
-    })""", [WIDGET_VIEW, BP_WIDGET])
+    })""",
+        [WIDGET_VIEW, BP_WIDGET],
+    )
     problems = [] if len(found) == n_views else [f"{len(found)} widgets read of {n_views} stored"]
     problems += [f"widget {k} did not render" for k, w in enumerate(found) if not w["rendered"]]
-    problems += [f"widget {k} is not one of bp's widgets ({BP_WIDGET}): with no kernel in the page its "
-                 "controls would be dead; make it a bp.widget.Widget, as the explorers"
-                 for k, w in enumerate(found) if w["rendered"] and not w["live"]]
-    problems += [f"widget {k} has no visible note next to it that your browser computes it"
-                 for k, w in enumerate(found) if w["live"] and not IN_PAGE_NOTICE.search(w["near"])]
-    problems += [f"widget {k} runs in the page, but the note next to it says it needs a live kernel"
-                 for k, w in enumerate(found) if w["live"] and NEEDS_KERNEL.search(w["near"])]
-    if n_views and repository()[0]:   # built with a repository (else no page has the button)
+    problems += [
+        f"widget {k} is not one of bp's widgets ({BP_WIDGET}): with no kernel in the page its "
+        "controls would be dead; make it a bp.widget.Widget, as the explorers"
+        for k, w in enumerate(found)
+        if w["rendered"] and not w["live"]
+    ]
+    problems += [
+        f"widget {k} has no visible note next to it that your browser computes it"
+        for k, w in enumerate(found)
+        if w["live"] and not IN_PAGE_NOTICE.search(w["near"])
+    ]
+    problems += [
+        f"widget {k} runs in the page, but the note next to it says it needs a live kernel"
+        for k, w in enumerate(found)
+        if w["live"] and NEEDS_KERNEL.search(w["near"])
+    ]
+    if n_views and repository()[0]:  # built with a repository (else no page has the button)
         launch = page.locator(".dropdown-launch-buttons a[href*='mybinder.org']").count()
         problems += [] if launch else ["a page with widgets has no Binder launch button"]
     return problems
@@ -196,8 +219,11 @@ def axe(page):
     violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
         .violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                                nodes: v.nodes.slice(0, 4).map(n => n.target.join(' '))}))""")
-    return [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in violations
-            if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCEPTIONS]
+    return [
+        f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}"
+        for v in violations
+        if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCEPTIONS
+    ]
 
 
 def printed_math(page):
@@ -217,11 +243,16 @@ def buttons(page, path):
     url, branch, book = repository()
     notebook = "/".join(filter(None, [book, Path(path).with_suffix(".ipynb").as_posix()]))
     links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.getAttribute('href'))")
-    problems = [] if any(h.endswith(Path(path).with_suffix(".ipynb").name) and "_sources/" in h for h in links) \
+    problems = (
+        []
+        if any(h.endswith(Path(path).with_suffix(".ipynb").name) and "_sources/" in h for h in links)
         else ["no .ipynb download link"]
+    )
     problems += [f"a link to the placeholder repository: {h}" for h in links if "OWNER/REPO" in h]
     if url is None:
-        header = page.eval_on_selector_all(".article-header-buttons a[href]", "els => els.map(a => a.getAttribute('href'))")
+        header = page.eval_on_selector_all(
+            ".article-header-buttons a[href]", "els => els.map(a => a.getAttribute('href'))"
+        )
         problems += [f"a Binder link, built without a repository: {h}" for h in links if "mybinder" in h]
         problems += [f"a header button to {h}, built without a repository" for h in header if h.startswith("http")]
         if page.locator(".dropdown-launch-buttons, .btn-source-repository-button").count():
@@ -242,9 +273,12 @@ def length(page, path, report):
     report["heights"].append(f"{screens:5.1f} screens ({height:6d} px at {size})  {path}")
     if screens <= MAX_SCREENS:
         return []
-    return [f"{height} px tall at {size}: {screens:.1f} screens, more than {MAX_SCREENS}. Split it (a chapter's "
-            "sections become pages of their own in _toc.yml) or fold away its code (tag a plotting or "
-            "table-printing cell hide-input)"]
+    return [
+        f"{height} px tall at {size}: {screens:.1f} screens, more than {MAX_SCREENS}. Split it (a chapter's "
+        "sections become pages of their own in _toc.yml) or fold away its code (tag a plotting or "
+        "table-printing cell hide-input)"
+    ]
+
 
 # ---------------------------------------------------------------- navigation and contents
 
@@ -360,9 +394,11 @@ def navigation(page, width, expected):
         toggle.click()
         if not _wait_shown(page, CHAPTER_LINKS, "path", expected, True):
             shown = _shown_keys(page, CHAPTER_LINKS, "path")
-            return problems + [f"tapping ☰ did not open the navigation: chapter links shown "
-                               f"{sorted(shown & expected)} of {sorted(expected)}; drawer open: "
-                               f"{page.evaluate('() => !!document.querySelector(`#pst-primary-sidebar-modal[open]`)')}"]
+            return problems + [
+                f"tapping ☰ did not open the navigation: chapter links shown "
+                f"{sorted(shown & expected)} of {sorted(expected)}; drawer open: "
+                f"{page.evaluate('() => !!document.querySelector(`#pst-primary-sidebar-modal[open]`)')}"
+            ]
         first = next(link for link in _links(page, CHAPTER_LINKS, "path") if link["shown"])
         if not first["inView"]:
             problems.append("the open navigation's first chapter link is outside the window")
@@ -373,8 +409,10 @@ def navigation(page, width, expected):
     else:
         if not _wait_shown(page, CHAPTER_LINKS, "path", expected, True):
             shown = _shown_keys(page, CHAPTER_LINKS, "path")
-            problems.append(f"the navigation is not open on a desktop: chapter links shown "
-                            f"{sorted(shown & expected)} of {sorted(expected)}")
+            problems.append(
+                f"the navigation is not open on a desktop: chapter links shown "
+                f"{sorted(shown & expected)} of {sorted(expected)}"
+            )
         # The phone's taps left the pointer where a navigation link may now be: measure the links
         # at rest, not one in its hover colour.
         page.mouse.move(width / 2, 1)
@@ -392,8 +430,11 @@ def contents(page, width):
     """The page's table of contents, where it has one, is shown or opened by its toggle."""
     if not page.locator("#pst-page-toc-nav").count():
         return []
-    sections = set(page.evaluate(
-        "() => [...document.querySelectorAll('article.bd-article section > h2')].map(h => '#' + h.parentElement.id)"))
+    sections = set(
+        page.evaluate(
+            "() => [...document.querySelectorAll('article.bd-article section > h2')].map(h => '#' + h.parentElement.id)"
+        )
+    )
     if not sections:
         return ["the page has a table of contents but no h2 section to list"]
     toggles = page.locator(".secondary-toggle:visible")
@@ -406,9 +447,11 @@ def contents(page, width):
     toggles.first.click()
     if not _wait_shown(page, CONTENTS_LINKS, "hash", sections, True):
         shown = _shown_keys(page, CONTENTS_LINKS, "hash")
-        return [f"the Contents toggle did not open the page contents: sections shown "
-                f"{len(shown & sections)} of {len(sections)}; drawer open: "
-                f"{page.evaluate('() => !!document.querySelector(`#pst-secondary-sidebar-modal[open]`)')}"]
+        return [
+            f"the Contents toggle did not open the page contents: sections shown "
+            f"{len(shown & sections)} of {len(sections)}; drawer open: "
+            f"{page.evaluate('() => !!document.querySelector(`#pst-secondary-sidebar-modal[open]`)')}"
+        ]
     problems = _legible(page, CONTENTS_LINKS, "open page contents")
     _tap_beside(page, "pst-secondary-sidebar-modal")
     if not _wait_shown(page, CONTENTS_LINKS, "hash", sections, False):
@@ -436,14 +479,17 @@ STICKING_OUT = """() => {
         for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
             const s = getComputedStyle(p);
             if (s.position === 'fixed' ||
-                (/(auto|scroll|hidden|clip)/.test(s.overflowX) && p.getBoundingClientRect().right <= innerWidth + 0.5)) {
+                (/(auto|scroll|hidden|clip)/.test(s.overflowX)
+                 && p.getBoundingClientRect().right <= innerWidth + 0.5)) {
                 clipped = true; break;
             }
         }
         if (clipped) continue;
-        if ([...el.children].some(c => c.getBoundingClientRect().right > innerWidth + 0.5)) continue;  // name the innermost
+        // name the innermost
+        if ([...el.children].some(c => c.getBoundingClientRect().right > innerWidth + 0.5)) continue;
         const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-            (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
+            (typeof el.className === 'string' && el.className
+             ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '');
         out.push(`${name} (right edge at ${Math.round(r.right)} px: "${(el.textContent || '').trim().slice(0, 40)}")`);
     }
     return {scrollWidth: document.documentElement.scrollWidth, width: innerWidth, out: out.slice(0, 8)};
@@ -468,8 +514,10 @@ FIGURES = """() => [...document.querySelectorAll('article .cell_output img, arti
     .map(i => {
         const s = getComputedStyle(i);
         const px = (v) => parseFloat(v) || 0;
-        const w = i.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth);
-        const h = i.getBoundingClientRect().height - px(s.paddingTop) - px(s.paddingBottom) - px(s.borderTopWidth) - px(s.borderBottomWidth);
+        const w = i.getBoundingClientRect().width - px(s.paddingLeft) - px(s.paddingRight)
+                  - px(s.borderLeftWidth) - px(s.borderRightWidth);
+        const h = i.getBoundingClientRect().height - px(s.paddingTop) - px(s.paddingBottom)
+                  - px(s.borderTopWidth) - px(s.borderBottomWidth);
         return {src: new URL(i.currentSrc || i.src).pathname.split('/').pop().slice(0, 12),
                 natural: [i.naturalWidth, i.naturalHeight], shown: [w, h],
                 // its size: as myst-nb writes it from the output's metadata, else its pixels
@@ -511,8 +559,10 @@ def sideways(page):
     r = page.evaluate(STICKING_OUT)
     if r["scrollWidth"] <= r["width"]:
         return []
-    return [f"the page scrolls sideways: {r['scrollWidth']} px wide in a {r['width']} px window; sticking out: "
-            + "; ".join(r["out"] or ["(nothing found)"])]
+    return [
+        f"the page scrolls sideways: {r['scrollWidth']} px wide in a {r['width']} px window; sticking out: "
+        + "; ".join(r["out"] or ["(nothing found)"])
+    ]
 
 
 def scroll_hints(page):
@@ -529,13 +579,17 @@ def figures(page, width):
     for f in page.evaluate(FIGURES):
         (nw, nh), (w, h) = f["natural"], f["shown"]
         if w * SHARP > nw + 1:
-            problems.append(f"figure {f['src']}: {nw} px wide shown at {w:.0f} CSS px "
-                            f"(fewer than {SHARP} image pixels per CSS pixel: soft on a high-resolution screen)")
+            problems.append(
+                f"figure {f['src']}: {nw} px wide shown at {w:.0f} CSS px "
+                f"(fewer than {SHARP} image pixels per CSS pixel: soft on a high-resolution screen)"
+            )
         if abs(w / nw - h / nh) > 0.02 * w / nw:
             problems.append(f"figure {f['src']}: {nw}×{nh} shown distorted at {w:.0f}×{h:.0f}")
         if width == PHONE and w < MIN_SCALE * f["size"] - 1:
-            problems.append(f"figure {f['src']}: shrunk to {w / f['size']:.0%} of its size on a phone "
-                            f"({w:.0f} CSS px; at least {MIN_SCALE:.0%}, or its text gets smaller than 9 px)")
+            problems.append(
+                f"figure {f['src']}: shrunk to {w / f['size']:.0%} of its size on a phone "
+                f"({w:.0f} CSS px; at least {MIN_SCALE:.0%}, or its text gets smaller than 9 px)"
+            )
     return problems
 
 
@@ -546,8 +600,9 @@ def widget_colours(page, scheme):
     for w in page.evaluate(WIDGETS):
         if not ok(w["lum"]):
             problems.append(f"{w['name']} sits on rgb{tuple(w['rgb'])} in {scheme} mode")
-        problems += [f"{w['name']}: its {c['cls']} paints rgb{tuple(c['rgb'])} in {scheme} mode"
-                     for c in w["canvases"] if not ok(c["lum"])]
+        problems += [
+            f"{w['name']}: its {c['cls']} paints rgb{tuple(c['rgb'])} in {scheme} mode"
+            for c in w["canvases"]
+            if not ok(c["lum"])
+        ]
     return problems
-
-

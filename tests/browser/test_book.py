@@ -23,8 +23,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import page_checks as check
 import pytest
+
+import page_checks as check
 
 pytestmark = pytest.mark.browser
 
@@ -43,12 +44,23 @@ def _views(page, lazy, screenshots_dir, path, expected, found):
         if not themed:
             found("colour scheme", [f"the page did not follow the {scheme} colour scheme"], where)
         lazy.settle(page)
-        found("screens", check.sideways(page) + check.scroll_hints(page) + check.figures(page, width)
-              + check.widget_colours(page, scheme), where)
+        found(
+            "screens",
+            check.sideways(page)
+            + check.scroll_hints(page)
+            + check.figures(page, width)
+            + check.widget_colours(page, scheme),
+            where,
+        )
         # (animations stopped: the capture resizes the window, and a sidebar caught sliding would
         # show the page cut off at its left)
-        page.screenshot(path=str(screenshots_dir / f"{stem}-{width}-{scheme}.jpg"), full_page=True,
-                        type="jpeg", quality=80, animations="disabled")
+        page.screenshot(
+            path=str(screenshots_dir / f"{stem}-{width}-{scheme}.jpg"),
+            full_page=True,
+            type="jpeg",
+            quality=80,
+            animations="disabled",
+        )
         if themed:
             found("navigation", check.navigation(page, width, expected), where)
             found("contents", check.contents(page, width), where)
@@ -105,8 +117,10 @@ def test_search_finds_chapter(visit, html_dir, chapter):
 
 
 # TeX source in a search snippet: a command of the book's formulas, a math delimiter, a dollar sign.
-TEX = re.compile(r"\\(frac|dfrac|tfrac|partial|hat|mathrm|mathsf|operatorname|text|sigma|delta|eta|cdot|odot|"
-                 r"sum|left|right|bigl|bigr|begin|end|quad)\b|\\[()\[\]]|\$")
+TEX = re.compile(
+    r"\\(frac|dfrac|tfrac|partial|hat|mathrm|mathsf|operatorname|text|sigma|delta|eta|cdot|odot|"
+    r"sum|left|right|bigl|bigr|begin|end|quad)\b|\\[()\[\]]|\$"
+)
 
 
 @pytest.mark.parametrize("query", ["chain rule", "sigmoid", "transpose", "learning rate"])
@@ -116,23 +130,35 @@ def test_search_ranks_titles_first_and_shows_plain_snippets(visit, query):
     (_templates/search_scorer.js)."""
     page, log = visit(f"search.html?q={query.replace(' ', '+')}")
     page.wait_for_selector("#search-results ul.search li", timeout=TIMEOUT_MS)
-    page.wait_for_function("""() => /found|did not match/.test(
-        (document.querySelector('#search-results .search-summary') || {}).innerText || '')""", timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        """() => /found|did not match/.test(
+        (document.querySelector('#search-results .search-summary') || {}).innerText || '')""",
+        timeout=TIMEOUT_MS,
+    )
     # A page's snippet is fetched after the list is shown (an API entry has a description instead).
-    page.wait_for_function("""() => [...document.querySelectorAll('#search-results ul.search li')]
-        .every(li => li.querySelector('p.context') || li.querySelector('span'))""", timeout=TIMEOUT_MS)
-    results = page.eval_on_selector_all("#search-results ul.search li", """lis => lis.map(li => ({
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('#search-results ul.search li')]
+        .every(li => li.querySelector('p.context') || li.querySelector('span'))""",
+        timeout=TIMEOUT_MS,
+    )
+    results = page.eval_on_selector_all(
+        "#search-results ul.search li",
+        """lis => lis.map(li => ({
         href: li.querySelector('a').href, title: li.querySelector('a').textContent,
-        snippet: (li.querySelector('p.context') || {}).textContent || ''}))""")
+        snippet: (li.querySelector('p.context') || {}).textContent || ''}))""",
+    )
     assert results, query
     if query == "chain rule":
-        assert urlsplit(results[0]["href"]).path.endswith("/chapters/chain_rule.html"), \
-            [r["title"] for r in results[:5]]
+        assert urlsplit(results[0]["href"]).path.endswith("/chapters/chain_rule.html"), [
+            r["title"] for r in results[:5]
+        ]
     words = query.split()
     for r in results:
         if all(w in r["title"].lower() for w in words) and not urlsplit(r["href"]).fragment:
-            assert results.index(r) == 0 or all(w in results[0]["title"].lower() for w in words), \
-                (f"{r['title']!r} holds {query!r} in its title but is not first", [x["title"] for x in results[:5]])
+            assert results.index(r) == 0 or all(w in results[0]["title"].lower() for w in words), (
+                f"{r['title']!r} holds {query!r} in its title but is not first",
+                [x["title"] for x in results[:5]],
+            )
         assert not TEX.search(r["snippet"]), f"TeX in the snippet of {r['title']!r}: {r['snippet']!r}"
         assert not re.match(r"\W*" + re.escape(r["title"]) + r"\s+Contents\b", r["snippet"]), r["snippet"]
     assert not log["foreign"] and not log["console"], log
@@ -156,10 +182,12 @@ def test_api_page_covers_bp(html_dir):
     api = "".join(p.read_text(encoding="utf-8") for p in sorted((html_dir / "chapters").glob("api*.html")))
     ids = set(re.findall(r'<dt class="sig[^"]*" id="([^"]+)"', api))
     missing = []
-    modules = [bp] + [importlib.import_module(m.name) for m in pkgutil.walk_packages(bp.__path__, "bp.")
-                      if not any(part.startswith("_") for part in m.name.split("."))]
-    attr_docs = {m.__name__: {k[1] for k in ModuleAnalyzer.for_module(m.__name__).find_attr_docs()}
-                 for m in modules}
+    modules = [bp] + [
+        importlib.import_module(m.name)
+        for m in pkgutil.walk_packages(bp.__path__, "bp.")
+        if not any(part.startswith("_") for part in m.name.split("."))
+    ]
+    attr_docs = {m.__name__: {k[1] for k in ModuleAnalyzer.for_module(m.__name__).find_attr_docs()} for m in modules}
     for mod in modules:
         for name in getattr(mod, "__all__", []):
             obj = getattr(mod, name)
@@ -186,8 +214,10 @@ def test_chapters_link_the_api(html_dir, chapter):
     page = (html_dir / chapter).read_text(encoding="utf-8")
     linked = set(re.findall(r'href="api(?:_\w+)?\.html#([^"]+)"', page))
     missing = sorted(used - linked)
-    assert not missing, (f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
-                         f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used")
+    assert not missing, (
+        f"{chapter} uses {', '.join(missing)} without linking the API page: add e.g. "
+        f"[`{missing[0]}`](#{missing[0]}) in the markdown where it is first used"
+    )
 
 
 def test_api_page_reads_well(html_dir):
@@ -220,8 +250,9 @@ def test_api_page_reads_well(html_dir):
     problems += [f"a float written out: {m!r}" for m in re.findall(r"=\s*\d{10,}\.0\b", text)]
     # a value that is the builder's own folder (autodoc prints a Path constant's value)
     root = str(Path(__file__).resolve().parents[2])
-    problems += [f"a path of the machine that built the book: {m!r}"
-                 for m in re.findall(r"\S*" + re.escape(root) + r"\S*", text)]
+    problems += [
+        f"a path of the machine that built the book: {m!r}" for m in re.findall(r"\S*" + re.escape(root) + r"\S*", text)
+    ]
     headed = re.findall(r"<h[23][^>]*>.*?</h[23]>", api, re.S)
     for module in re.findall(r'id="module-(bp[\w.]*)"', api):
         if module != "bp" and not any(f">{module}<" in h for h in headed):
