@@ -64,7 +64,7 @@ def _tie(v, digits):
 def tick_label(v):
     """fmtTick's rule: 0.001 to 99999.9… as the shortest decimal of v rounded to 6 significant digits;
     other magnitudes as m·10^e, m the shortest decimal of v's mantissa rounded to 3 digits ("2.5e−7",
-    "1e6"); "−" for a minus sign, except the mantissa's (format.js writes "-2.5e6": left as it is).
+    "1e6"); "−" (U+2212) for every minus sign, the mantissa's too ("−2.5e6").
     JavaScript's toPrecision rounds a tie away from zero: ROUND_HALF_UP. Finite v only."""
 
     def shortest(x):  # the shortest decimal that reads back as x, without a trailing ".0"
@@ -77,7 +77,8 @@ def tick_label(v):
 
     if v != 0 and (abs(v) < 1e-3 or abs(v) >= 1e5):
         m, e = f"{Decimal(repr(float(v))):e}".split("e")  # the shortest decimal of v, as d.ddd…e±x
-        return f"{shortest(rounded(float(m), 3))}e{'−' if int(e) < 0 else ''}{abs(int(e))}"
+        mantissa = shortest(rounded(float(m), 3)).replace("-", "−")
+        return f"{mantissa}e{'−' if int(e) < 0 else ''}{abs(int(e))}"
     return shortest(rounded(v, 6) if v != 0 else 0.0).replace("-", "−")
 
 

@@ -36,12 +36,13 @@ export function fmtG(v, precision = 6) {
   return `${sign}${trimmed(fixed)}`;
 }
 
-// A tick label: 0.001, 20, 1e+06.
+// A tick label: 0.001, 20, 1e6, −2.5e−7 (a minus sign, U+2212, never a hyphen).
 export function fmtTick(v) {
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-3 || a >= 1e5)) {
     const [m, e] = v.toExponential().split("e");
-    return `${Number(Number(m).toPrecision(3))}e${Number(e) < 0 ? "−" : ""}${Math.abs(Number(e))}`;
+    const mantissa = String(Number(Number(m).toPrecision(3))).replace("-", "−");
+    return `${mantissa}e${Number(e) < 0 ? "−" : ""}${Math.abs(Number(e))}`;
   }
   return String(Number(v.toPrecision(6))).replace("-", "−");
 }
