@@ -2,22 +2,17 @@
 opening a page with every host but the local server cut off (as tests/browser/conftest.py does)."""
 
 import os
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from chromium import CHROMIUM  # noqa: E402  (started as the tests start it)
+from chromium import CHROMIUM_ARGS as ARGS  # noqa: E402
+
+__all__ = ["ARGS", "CHROMIUM", "HTML", "open_offline"]
+
 HTML = Path(os.environ.get("BOOK_HTML", ROOT / "_build" / "html")).resolve()
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 
 
 def open_offline(browser, server, path, viewport=(1280, 900)):

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 # The test harness (server, browser, explorer on the page) lives with the JupyterLab test.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # tests/chromium.py
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "lab"))
 from labharness import CHAPTERS, CHROMIUM, Explorer, LabServer, chapters_with_explorer, launch_chromium, open_and_run  # noqa: E402
 from latency_js import TIMING_JS  # noqa: E402

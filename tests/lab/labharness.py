@@ -32,23 +32,10 @@ import numpy as np
 import psutil
 
 import bp
+from chromium import CHROMIUM, CHROMIUM_ARGS  # Debian's Chromium, offline (tests/chromium.py)
 
 REPO = Path(__file__).resolve().parents[2]
 CHAPTERS = Path(os.environ.get("LAB_CHAPTERS", REPO / "chapters"))  # another folder only to develop the test
-# Debian's Chromium (Playwright's own browser download cannot work without the internet).
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    # JupyterLab needs nothing but its own server: no other host name resolves.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 INSTALL_HINT = "sudo apt-get install -y chromium"
 
 # JupyterLab settings for the test user: no news or update toasts over the notebook.
