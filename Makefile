@@ -50,13 +50,13 @@ install: $(STAMP)
 book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-# make test's parts, each a target below, one line each: stages in turn; `a+b`, lanes side by side
-# (two cores: JupyterLab beside the unit tests, strict nbval and the strict build, one core each; the
-# Binder simulation, mostly pip, beside the browser tests); `a,b`, one after the other in a lane.
+# make test's parts, each a target below: `a+b`, lanes side by side (two cores, one lane each);
+# `a,b`, one after the other in a lane; one stage, so that neither core waits for the other's lane.
+# Lane one: the linters, the unit and node tests, the strict build, then the browser tests on it.
+# Lane two: the Binder simulation — a fresh venv from requirements.txt, where strict nbval runs every
+# notebook (the notebooks run once, where a learner runs them) — then JupyterLab.
 # scripts/timed.py runs them and prints at the end where the time went, part by part, and the slowest tests.
-TEST_PARTS := lint,lint-js,lint-workflows
-TEST_PARTS += test-unit,test-node,test-notebooks,test-book+test-lab
-TEST_PARTS += test-browser+test-binder
+TEST_PARTS := lint,lint-js,lint-workflows,test-unit,test-node,test-book,test-browser+test-binder,test-lab
 
 test: $(STAMP)
 	$(BIN)/python scripts/timed.py $(TEST_PARTS)
@@ -111,7 +111,8 @@ test-browser: test-book chromium
 test-lab: $(STAMP) chromium
 	$(BIN)/python -m pytest tests/lab
 
-# Binder simulated: fresh venv from exactly requirements.txt with runtime.txt's Python (slow).
+# Binder simulated: fresh venv from exactly requirements.txt with runtime.txt's Python, and strict
+# nbval of every notebook in it (slow: a full install; `make test-notebooks` is the quick nbval in .venv).
 test-binder: $(STAMP)
 	$(BIN)/python -m pytest tests/binder
 

@@ -7,7 +7,8 @@ Usage (the Makefile's `test` target, from its TEST_PARTS):
 Each STAGE runs after the one before it; a stage is lanes side by side, joined by `+`; a lane is make
 targets run one after the other, joined by `,`. `test-unit,test-book+test-binder` runs test-unit
 then test-book while test-binder runs beside them. A part already done is not made again as
-another's prerequisite (`make -o PART`: test-browser needs test-book's build, made once). Each pytest
+another's prerequisite, in a later stage or later in its lane (`make -o PART`: test-browser
+needs test-book's build, made once). Each pytest
 run writes its tests' times to _build/timings/PART.xml (PYTEST_ADDOPTS=--junitxml), read at the end.
 The first failing stage stops the run (as make does); the table is printed all the same.
 
@@ -63,8 +64,8 @@ def run_stage(stage, done, results):
     failed = []
 
     def lane_run(parts):
-        for part in parts:
-            seconds, code = run_part(part, list(done), side_by_side)
+        for k, part in enumerate(parts):  # a part made earlier in this lane is done too
+            seconds, code = run_part(part, list(done) + parts[:k], side_by_side)
             results.append((part, seconds, code, stage if side_by_side else None))
             if code:
                 failed.append(part)

@@ -37,6 +37,9 @@ What a page is checked for:
   follows the colour scheme (the background behind it and what its canvases paint are dark in
   dark mode, light in light mode); a screenshot of the whole page goes to _build/screenshots/
   (CI uploads the folder, so a reviewer can look at every page without building the book);
+- `notes links`: every link of the article into the notes or the errata page (in typeset math
+  too, as the browser resolves it) has its target there, an element with the link's #id
+  (test_notes_links.py checks the links of those two pages themselves, and the slips both ways);
 - `length`: at most 15 screens of a 1400 × 900 window once read to its end (solutions and folded
   code closed). The best course books keep a page to roughly 8–15 screens; the chapters are split
   into pages (`_toc.yml`) to stay within that. Every page's height is printed at the end of the run.
@@ -44,8 +47,10 @@ What a page is checked for:
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -224,6 +229,73 @@ def axe(page):
         for v in violations
         if v["impact"] in ("serious", "critical") and v["id"] not in AXE_EXCEPTIONS
     ]
+
+
+# The notes and the errata pages, as served; every link of the article (MathML's href attributes
+# included: a \\href in typeset math), with its target as the browser resolves it, its text, whether
+# it sits inside typeset math, and the id of the nearest element around it (a slip's line, an entry).
+NOTES, ERRATA = "chapters/notes.html", "chapters/errata.html"
+ARTICLE_LINKS = """() => {
+    const main = document.querySelector('article.bd-article') || document.querySelector('main');
+    const href = e => typeof e.href === 'string' ? e.href
+                      : (e.href && e.href.baseVal) || e.getAttribute('href');
+    return [...main.querySelectorAll('[href]')].map(e => ({
+        href: new URL(href(e), location.href).href,
+        text: (e.textContent || '').trim().slice(0, 60),
+        inMath: !!e.closest('mjx-container'),
+        from: (e.closest('[id]') || {}).id || ''}));
+}"""
+
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(v for k, v in attrs if k == "id" and v)
+
+
+@functools.cache
+def built_ids(html_dir, path):
+    """The element ids of a built page as the build wrote it (no script has run), or None if there
+    is no such page. A link's target must be one of these: an id only a script makes is not one."""
+    file = Path(html_dir) / path
+    if not file.is_file():
+        return None
+    parser = _Ids()
+    parser.feed(file.read_text(encoding="utf-8"))
+    return frozenset(parser.ids)
+
+
+def local_target(href, base):
+    """(page path, fragment) of a link into the book served at ``base``, or None for a link elsewhere."""
+    if not href.startswith(base + "/"):
+        return None
+    parts = urlsplit(href)
+    return parts.path.lstrip("/"), parts.fragment
+
+
+def missing_target(link, base, html_dir):
+    """Why the link into the book has no target (a sentence), or None when it has one."""
+    path, fragment = local_target(link["href"], base)
+    ids = built_ids(html_dir, path)
+    where = " (inside math)" if link["inMath"] else ""
+    if ids is None:
+        return f"{link['text']!r}{where} → {path}: no such page"
+    if fragment and fragment not in ids:
+        return f"{link['text']!r}{where} → {path}#{fragment}: no element with that id"
+    return None
+
+
+def notes_links(page, base, html_dir):
+    """Every link of the article into the notes or the errata page has its target there."""
+    links = [
+        link
+        for link in page.evaluate(ARTICLE_LINKS)
+        if (local_target(link["href"], base) or ("",))[0] in (NOTES, ERRATA)
+    ]
+    return [m for m in (missing_target(link, base, html_dir) for link in links) if m]
 
 
 def printed_math(page):

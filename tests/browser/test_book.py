@@ -66,7 +66,7 @@ def _views(page, lazy, screenshots_dir, path, expected, found):
             found("contents", check.contents(page, width), where)
 
 
-def test_page(visit, report, server_log, lazy, screenshots_dir, html_dir, page_path):
+def test_page(visit, server, report, server_log, lazy, screenshots_dir, html_dir, page_path):
     """Every check of page_checks.py on one visit of the page (see the module's docstring)."""
     path = page_path
     problems = {}
@@ -96,6 +96,7 @@ def test_page(visit, report, server_log, lazy, screenshots_dir, html_dir, page_p
     found("widgets", check.widgets(page))
     if (html_dir / "_sources" / path).with_suffix(".ipynb").exists():  # made from a notebook
         found("buttons", check.buttons(page, path))
+    found("notes links", check.notes_links(page, server, html_dir))
     found("axe", check.axe(page))
     found("console", check.console(log))
     found("printed math", check.printed_math(page))  # last: the print layout changes the page

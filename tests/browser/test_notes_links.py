@@ -1,9 +1,10 @@
 """The links between the notes page, the errata page and the chapters, followed in the built book.
 
 `jupyter-book build -n` checks MyST's own links, but not a link inside typeset math (MathJax's
-\\href) or inside raw HTML. Here every link on the notes and errata pages, and every link from a
-chapter to either of them, is followed as the browser resolves it, after MathJax has typeset the
-page: the target page must exist and hold an element with the link's #id. Then each slip of
+\\href) or inside raw HTML. Here every link on the notes and errata pages is read as the browser
+resolves it, after MathJax has typeset the page, and must have its target: a built page holding an
+element with the link's #id. (The links from each chapter into the notes and errata are checked on
+test_book.py's one visit of that chapter: page_checks.notes_links.) Then each slip of
 `bp.slips.catalogue()` must be reachable both ways: its marked line on the notes page links its
 errata entry and the chapter section that discusses it, and the errata entry links back to the
 line. The marks themselves must be there: each slip line holds a highlighted part of its formula,
@@ -16,11 +17,11 @@ Run: make test-browser (builds the book first), or this file alone after `make t
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+import page_checks as check
 from bp.slips import catalogue
 
 pytestmark = pytest.mark.browser
@@ -41,30 +42,14 @@ def _toc_pages():
     return [f"{f}.html" for f in files]
 
 
-# The chapters' pages (every page of the book but the appendix), and those of the part of the notes
-# each chapter follows: a slip's section may sit on any page of its chapter.
+# The chapters' pages of the part of the notes each chapter follows: a slip's section may sit on
+# any page of its chapter.
+NOTES, ERRATA = check.NOTES, check.ERRATA
 CHAPTERS = [p for p in _toc_pages() if p not in (NOTES, ERRATA) and not Path(p).stem.startswith("api")]
 PAGES_OF_PART = {
     part: [p for p in CHAPTERS if Path(p).stem.split("_")[0] == part] for part in ("regression", "classification")
 }
 TIMEOUT_MS = 20_000
-
-
-# The page's element ids, and every link of its text (the article: not the header's download and
-# launch buttons; MathML's href attributes included), each
-# with its target as the browser resolves it, its text, whether it sits inside typeset math, and
-# the id of the nearest element around it (a slip's line, an errata entry).
-READ = """() => {
-    const main = document.querySelector('article.bd-article') || document.querySelector('main');
-    const href = e => typeof e.href === 'string' ? e.href
-                      : (e.href && e.href.baseVal) || e.getAttribute('href');
-    return {ids: [...document.querySelectorAll('[id]')].map(e => e.id),
-            links: [...main.querySelectorAll('[href]')].map(e => ({
-                href: new URL(href(e), location.href).href,
-                text: (e.textContent || '').trim().slice(0, 60),
-                inMath: !!e.closest('mjx-container'),
-                from: (e.closest('[id]') || {}).id || ''}))};
-}"""
 
 
 def _read(page, server, path, lazy):
@@ -75,66 +60,46 @@ def _read(page, server, path, lazy):
     if response is None or response.status != 200:
         return None
     lazy.scroll_through(page)
-    return page.evaluate(READ)
+    return {
+        "ids": page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)"),
+        "links": page.evaluate(check.ARTICLE_LINKS),
+    }
 
 
 @pytest.fixture(scope="module")
 def book(browser, server, lazy):
-    """The server, every page in question read once ({path: {ids, links}}), the pages that did not
-    load, and the browser tab that read them (for pages that links lead to)."""
+    """The server, the notes and errata pages read once ({path: {ids, links}}) and the pages that
+    did not load."""
     context = browser.new_context(service_workers="block")
     page = context.new_page()
     pages, failed = {}, {}
-    for path in [NOTES, ERRATA] + CHAPTERS:
+    for path in (NOTES, ERRATA):
         read = _read(page, server, path, lazy)
         if read is None:
             failed[path] = "did not load"
         else:
             pages[path] = read
-    yield server, pages, failed, page
     context.close()
+    return server, pages, failed
 
 
 def _local(href, server):
     """(page path, fragment) of a link into the book, or None for a link elsewhere."""
-    if not href.startswith(server + "/"):
-        return None
-    parts = urlsplit(href)
-    return parts.path.lstrip("/"), parts.fragment
+    return check.local_target(href, server)
 
 
-def test_every_link_between_notes_errata_and_chapters_has_its_target(book, lazy):
-    server, pages, failed, page = book
+def test_every_link_of_the_notes_and_the_errata_has_its_target(book, html_dir):
+    server, pages, failed = book
     assert not failed, f"pages that did not load: {failed}"
-    ids = {path: set(p["ids"]) for path, p in pages.items()}
-    followed, problems = 0, []
-    for source, p in pages.items():
-        for link in p["links"]:
-            target = _local(link["href"], server)
-            if target is None:
-                continue
-            path, fragment = target
-            # From the notes and errata pages: every link into the book. From a chapter: the links
-            # into the notes and errata pages.
-            if source not in (NOTES, ERRATA) and path not in (NOTES, ERRATA):
-                continue
-            if path not in ids:  # a page outside the set read above: read it now
-                read = _read(page, server, path, lazy)
-                if read is None:
-                    problems.append(f"{source}: {link['text']!r} → {path}: the page did not load")
-                    continue
-                ids[path] = set(read["ids"])
-            followed += 1
-            if fragment and fragment not in ids[path]:
-                where = " (inside math)" if link["inMath"] else ""
-                problems.append(f"{source}{where}: {link['text']!r} → {path}#{fragment}: no element with that id")
-    assert followed > 2 * len(catalogue()), f"only {followed} links followed: are the pages built?"
+    links = [(source, link) for source, p in pages.items() for link in p["links"] if _local(link["href"], server)]
+    problems = [f"{source}: {m}" for source, link in links if (m := check.missing_target(link, server, html_dir))]
+    assert len(links) > 2 * len(catalogue()), f"only {len(links)} links followed: are the pages built?"
     assert not problems, "\n  ".join(["links without a target:"] + problems)
 
 
 def test_each_slip_is_linked_both_ways(book):
     """Notes line → errata entry and chapter section; errata entry → notes line; same label on both."""
-    server, pages, _, _ = book
+    server, pages, _ = book
     notes, errata = pages[NOTES], pages[ERRATA]
 
     def links_from(page, element_id):
