@@ -107,6 +107,17 @@ def pages_holding(widget):
     return [p for p in _pages() if (HTML / p).is_file() and pattern.search((HTML / p).read_text(encoding="utf-8"))]
 
 
+# The files whose tests each take the longest (a widget driven through dozens of settings): run
+# first, so that on two xdist workers none of them is left to run alone at the end.
+LONGEST_FIRST = ("test_playground_live.py", "test_stepper_live.py", "test_widget_modules.py", "test_notes_links.py")
+
+
+def pytest_collection_modifyitems(items):
+    """The files of LONGEST_FIRST first, in that order, each file's tests kept together."""
+    rank = {name: k for k, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
 def pytest_generate_tests(metafunc):
     """`page_path`: every page of the book; `chapter`: every page made from a notebook;
     `stepper_page`: every page that holds a `bp.stepper`; `playground_page`: every page that shows a
