@@ -15,7 +15,7 @@ export function pad(onStroke, onEnd) {
   canvas.addEventListener("pointerdown", (e) => {
     if (e.pointerType === "mouse" && e.button !== 0) return;
     e.preventDefault();
-    canvas.setPointerCapture(e.pointerId);
+    try { canvas.setPointerCapture(e.pointerId); } catch { /* a pointer the browser does not track (a synthetic event) */ }
     last = at(e, canvas.getBoundingClientRect());
     onStroke([[...last, ...last]], e);
   });
