@@ -202,7 +202,8 @@ def test_the_digit_pad_is_live_in_the_static_page(visit, lazy, report):
     box = pad.bounding_box()
     for name, draw, paths in (("mouse", _mouse, SEVEN), ("pen", _pen, ZERO), ("finger", _finger, ONE)):
         _clear(page, root)
-        shown = _strokes(page, root, lambda draw=draw, paths=paths: draw(root if draw is _pen else page, box, paths), paths)
+        target = root if draw is _pen else page
+        shown = _strokes(page, root, lambda draw=draw, target=target, paths=paths: draw(target, box, paths), paths)
         assert sum(shown["counts"]) > 20, f"the {name} drew almost nothing: {shown['counts']}"
         _path_check(shown, paths, state["brush"], f"the {name}'s stroke")
         _check_numbers(shown, ref, f"the {name}'s stroke")
@@ -271,7 +272,7 @@ def test_teach_it_takes_bp_mlps_step_and_reset_undoes_it(visit, lazy):
         assert shown["P"] == t["after"] and t["after"][label] > t["before"][label]
         assert _gap(shown["P"], ref.P(shown["counts"], new)) <= TOL
         note = root.locator(".bp-dg-note").inner_text()
-        assert f'this is a {label}' in note and "‖ΔW¹‖" in note and "‖ΔW²‖" in note, note
+        assert f"this is a {label}" in note and "‖ΔW¹‖" in note and "‖ΔW²‖" in note, note
         layers = new
     shown = _after(page, root, lambda: root.locator("button.bp-dg-reset").click())
     assert shown["steps"] == 0 and shown["taught"] is None and shown["weights"] is None

@@ -35,7 +35,7 @@ function layout(el, model, handlers) {
   const views = element("div", {className: "bp-dg-views"});
   const canvas = pad(handlers.onStroke, handlers.onEnd);
   const cells = grid(handlers.onEdit), probs = bars();
-  for (const [caption, part] of [["draw here", canvas], ["what the network reads: 8 × 8, each 0–16", cells.table],
+  for (const [caption, part] of [["draw here", canvas], ["the 8 × 8 it reads, pixels 0–16", cells.table],
                                  ["its probabilities", probs.list]]) {
     const box = element("figure", {className: "bp-dg-box"});
     box.append(part, element("figcaption", {textContent: caption}));
@@ -68,6 +68,7 @@ function layout(el, model, handlers) {
 }
 
 const pct = (p) => `${Math.round(100 * p)} %`;
+const pct1 = (p) => `${(100 * p).toFixed(1)} %`;
 const flat = (layers) => layers.flatMap(({W, b}) => [...W.data, ...b]);
 
 function render({model, el}) {
@@ -126,7 +127,7 @@ function render({model, el}) {
       ui.root.dataset.weights = JSON.stringify(flat(s.layers));
       const norms = step.dW.map((v, l) => `‖ΔW${"¹²³⁴⁵"[l]}‖ = ${v.toPrecision(3)}`).join(", ");
       ui.note.textContent = `Taught "this is a ${k}" (one step, η = ${model.get("eta")}; ${s.steps} since training): ` +
-        `p(${k}) ${pct(step.before[k])} → ${pct(step.after[k])}; ${norms}. The thin marks show the bars before the step.`;
+        `p(${k}) ${pct1(step.before[k])} → ${pct1(step.after[k])}; ${norms}. The thin marks show the bars before the step.`;
       ui.summary.textContent = `taught: this is a ${k}; now most likely ${s.P.indexOf(Math.max(...s.P))}, ` +
         `${pct(Math.max(...s.P))}`;
     },

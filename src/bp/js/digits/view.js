@@ -111,7 +111,7 @@ export function grid(onEdit) {
       const td = cells[p];
       td.dataset.count = String(v);
       td.style.setProperty("--bp-dg-ink", `${Math.round((100 * v) / MAX_COUNT)}%`);
-      td.firstChild.textContent = String(v);
+      td.firstChild.textContent = v === 0 ? "" : String(v);  // white pixels unnumbered: the shape stands out
       td.setAttribute("aria-label", `row ${Math.floor(p / PIXELS) + 1}, column ${(p % PIXELS) + 1}: ${v} of ${MAX_COUNT}`);
     });
     counts = next.slice();
@@ -120,7 +120,7 @@ export function grid(onEdit) {
 }
 
 // The ten bars: digit, bar, percentage; the most likely one marked; `before` (a taught step's
-// probabilities before it) as a thin mark on each bar, or null.
+// probabilities before it, or null) as a thin mark on each bar that moved.
 export function bars() {
   const list = element("ol", {className: "bp-dg-bars"});
   list.setAttribute("aria-label", "the network's probability of each digit");
@@ -139,7 +139,7 @@ export function bars() {
     const best = P.indexOf(Math.max(...P));
     items.forEach(({li, fill, mark, pct}, k) => {
       fill.style.width = `${(100 * P[k]).toFixed(2)}%`;
-      mark.hidden = before === null;
+      mark.hidden = before === null || Math.abs(before[k] - P[k]) < 0.005;  // a mark only where the bar moved
       if (before !== null) mark.style.left = `${(100 * before[k]).toFixed(2)}%`;
       const was = before === null ? "" : ` (before the step ${(100 * before[k]).toFixed(1)} %)`;
       pct.textContent = `${(100 * P[k]).toFixed(1)} %`;
