@@ -1,17 +1,17 @@
-// src/bp/js/digits/model.js against bp.digits (tests/node/fixtures_digits.py, written to
+// src/bp/js/digits/compute.js against bp.digits (tests/node/fixtures_digits.py, written to
 // $BP_FIXTURES/digits.json): the stored network unpacked bit for bit, bitmaps reduced to 8 × 8
 // exactly, the input rows bit for bit, the probabilities and taught steps (one, and a second from
 // the first) to 1e-12; and the pen's strokes and the keyboard's pixels against direct definitions.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {SIDE, unpack, stroke, reduce, setPixel, bitmapOf, row, probabilities, teach} from "../../src/bp/js/digits/model.js";
+import {SIDE, unpack, stroke, reduce, setPixel, bitmapOf, row, probabilities, teach} from "../../src/bp/js/digits/compute.js";
 import {readFixture, gap, tally} from "./twins.mjs";
 
 const fx = readFixture("digits");
 const flat = (layers) => layers.flatMap(({W, b}) => [...W.data, ...b]);
 const layers = unpack(fx.weights, fx.sizes);
 const settings = {eta: fx.eta, hidden: fx.hidden, limit: fx.limit};
-const worst = tally("digits/model.js", "bp.digits");
+const worst = tally("digits/compute.js", "bp.digits");
 
 test("the stored float32 network unpacks to bp.digits.unpack's numbers, bit for bit", () => {
   assert.deepEqual(flat(layers), fx.flat);

@@ -1,4 +1,4 @@
-"""What tests/node/digits.test.mjs checks src/bp/js/digits/model.js against: bp.digits.
+"""What tests/node/digits.test.mjs checks src/bp/js/digits/compute.js against: bp.digits.
 
 `FIXTURES` maps a name to a function returning a JSON-serialisable dict; tests/node/fixtures.py
 writes each to OUTDIR/<name>.json (floats as Python's repr: every bit survives the round trip).

@@ -5,19 +5,20 @@
 // one drawing, "reset" returns to the trained weights, "clear" empties the pad.
 //
 // The Python side is bp/digits.py (the trained network stored as float32, the standardisation, the
-// test images); everything here is computed in the page with digits/model.js and mlp.js, the twin
+// test images); everything here is computed in the page with digits/compute.js and mlp.js, the twin
 // of bp.mlp, in the static HTML book (no kernel) as in JupyterLab. digits/view.js draws.
 // For tests and benchmarks the root element carries the exact numbers shown: data-bitmap (1024
 // dots, 0/1), data-counts (the 8 × 8), data-probabilities, data-steps (taught steps since the
 // trained weights), data-strokes (strokes ended), data-taught (the last step: label, before,
 // after, dW), data-weights (the network after taught steps), data-updates (counting updates),
-// data-stroke-ms (a pen move's event to its probabilities shown) and data-frame-ms (to the
+// data-stroke-ms (a pen move's event to its probabilities shown), data-compute-ms (of which the
+// widget's own work: ink, reduce, forward pass, grid, bars, pad) and data-frame-ms (to the
 // animation frame after it). tests/browser/test_digits_live.py checks the numbers against bp;
 // benchmarks/digits_latency.py times them.
 
 import {element, select, uniqueId} from "./controls.js";
 import {themeColors, watchLook} from "./plot.js";
-import {SIDE, unpack, stroke, reduce, setPixel, bitmapOf, row, probabilities, teach} from "./digits/model.js";
+import {SIDE, unpack, stroke, reduce, setPixel, bitmapOf, row, probabilities, teach} from "./digits/compute.js";
 import {pad, drawPad, grid, bars} from "./digits/view.js";
 import {workspace, copyLayers} from "./mlp.js";
 
@@ -79,7 +80,7 @@ function render({model, el}) {
   let ui = null, colors = null;
 
   // New probabilities for the bitmap: the grid, the bars, the pad; `event`: the pen move it answers.
-  function update(event = null) {
+  function update(event = null, t0 = performance.now()) {
     s.counts = reduce(s.bitmap);
     s.P = probabilities(s.layers, row(s.counts, mean, std), hidden, ws);
     ui.cells.show(s.counts);
@@ -90,6 +91,7 @@ function render({model, el}) {
                       steps: String(s.steps), best: String(best), updates: String(Number(d.updates || 0) + 1)});
     if (event) {  // a pen move: its event to the probabilities shown, and to the frame that paints them
       d.strokeMs = (performance.now() - event.timeStamp).toFixed(3);
+      d.computeMs = (performance.now() - t0).toFixed(3);
       const n = d.updates;
       requestAnimationFrame(() => { if (d.updates === n) d.frameMs = (performance.now() - event.timeStamp).toFixed(3); });
     }
@@ -100,14 +102,15 @@ function render({model, el}) {
     const best = s.P.indexOf(Math.max(...s.P));
     ui.summary.textContent = `most likely ${best}, ${pct(s.P[best])}`;
   }
-  function changed(event = null) {
+  function changed(event = null, t0 = performance.now()) {
     s.before = null;
-    update(event);
+    update(event, t0);
   }
   const handlers = {
     onStroke(segments, event) {
+      const t0 = performance.now();
       for (const [x0, y0, x1, y1] of segments) stroke(s.bitmap, x0, y0, x1, y1, model.get("brush"));
-      changed(event);
+      changed(event, t0);
     },
     onEnd() {
       ui.root.dataset.strokes = String(Number(ui.root.dataset.strokes || 0) + 1);  // strokes ended: for tests

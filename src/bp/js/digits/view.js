@@ -1,7 +1,7 @@
 // The digit pad's three views: the pad (the 32 × 32 bitmap, drawn with pointer events), the 8 × 8
 // grid the network reads (a keyboard grid: arrows move, + and − change a pixel) and the ten bars.
 import {element} from "../controls.js";
-import {SIDE, PIXELS, BLOCK, MAX_COUNT} from "./model.js";
+import {SIDE, PIXELS, BLOCK, MAX_COUNT} from "./compute.js";
 
 // The pad: a canvas showing `bitmap`, with the 4 × 4 blocks' edges. onStroke(segments, event) gets
 // the pen's new segments, in dots, as a pen, a finger or a mouse moves pressed; onEnd() when it lifts.
