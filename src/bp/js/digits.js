@@ -19,7 +19,7 @@
 import {element, select, uniqueId} from "./controls.js";
 import {themeColors, watchLook} from "./plot.js";
 import {SIDE, unpack, stroke, reduce, setPixel, bitmapOf, row, probabilities, teach} from "./digits/compute.js";
-import {pad, drawPad, grid, bars} from "./digits/view.js";
+import {pad, padSize, drawPad, grid, bars} from "./digits/view.js";
 import {workspace, copyLayers} from "./mlp.js";
 
 // A control with its visible label, in `parent`.
@@ -72,12 +72,19 @@ const pct = (p) => `${Math.round(100 * p)} %`;
 const pct1 = (p) => `${(100 * p).toFixed(1)} %`;
 const flat = (layers) => layers.flatMap(({W, b}) => [...W.data, ...b]);
 
+// What a taught step did, in words: the label's probability before and after, each layer's ‖ΔW‖.
+function taughtNote(step, k, eta, steps) {
+  const norms = step.dW.map((v, l) => `‖ΔW${"¹²³⁴⁵"[l]}‖ = ${v.toPrecision(3)}`).join(", ");
+  return `Taught "this is a ${k}" (one step, η = ${eta}; ${steps} since training): ` +
+    `p(${k}) ${pct1(step.before[k])} → ${pct1(step.after[k])}; ${norms}. The thin marks show the bars before the step.`;
+}
+
 function render({model, el}) {
   const sizes = model.get("sizes"), hidden = model.get("hidden"), mean = model.get("mean"), std = model.get("std");
   const trained = unpack(model.get("weights"), sizes);
   const ws = workspace(trained, 1);
   const s = {layers: copyLayers(trained), steps: 0, bitmap: new Uint8Array(SIDE * SIDE), counts: null, P: null, before: null};
-  let ui = null, colors = null;
+  let ui = null, colors = null, size = padSize(0);
 
   // New probabilities for the bitmap: the grid, the bars, the pad; `event`: the pen move it answers.
   function update(event = null, t0 = performance.now()) {
@@ -85,7 +92,7 @@ function render({model, el}) {
     s.P = probabilities(s.layers, row(s.counts, mean, std), hidden, ws);
     ui.cells.show(s.counts);
     const best = ui.probs.show(s.P, s.before);
-    drawPad(ui.canvas, s.bitmap, colors);
+    drawPad(ui.canvas, s.bitmap, colors, size);
     const d = ui.root.dataset;
     Object.assign(d, {bitmap: s.bitmap.join(""), counts: JSON.stringify(s.counts), probabilities: JSON.stringify(s.P),
                       steps: String(s.steps), best: String(best), updates: String(Number(d.updates || 0) + 1)});
@@ -125,14 +132,11 @@ function render({model, el}) {
       s.layers = step.layers;
       s.steps += 1;
       s.before = step.before;
-      update();
+      const best = update();
       ui.root.dataset.taught = JSON.stringify({label: k, before: step.before, after: step.after, dW: step.dW});
       ui.root.dataset.weights = JSON.stringify(flat(s.layers));
-      const norms = step.dW.map((v, l) => `‖ΔW${"¹²³⁴⁵"[l]}‖ = ${v.toPrecision(3)}`).join(", ");
-      ui.note.textContent = `Taught "this is a ${k}" (one step, η = ${model.get("eta")}; ${s.steps} since training): ` +
-        `p(${k}) ${pct1(step.before[k])} → ${pct1(step.after[k])}; ${norms}. The thin marks show the bars before the step.`;
-      ui.summary.textContent = `taught: this is a ${k}; now most likely ${s.P.indexOf(Math.max(...s.P))}, ` +
-        `${pct(Math.max(...s.P))}`;
+      ui.note.textContent = taughtNote(step, k, model.get("eta"), s.steps);
+      ui.summary.textContent = `taught: this is a ${k}; now most likely ${best}, ${pct(s.P[best])}`;
     },
     onReset() {
       s.layers = copyLayers(trained);
@@ -147,7 +151,11 @@ function render({model, el}) {
   ui = layout(el, model, handlers);
   colors = themeColors(ui.root);
   ui.note.textContent = "The network as trained in the notebook.";
-  const unwatch = watchLook(ui.root, () => { colors = themeColors(ui.root); drawPad(ui.canvas, s.bitmap, colors); });
+  const unwatch = watchLook(ui.root, () => {  // a new width or theme: the pad drawn again
+    colors = themeColors(ui.root);
+    size = padSize(ui.canvas.clientWidth);
+    drawPad(ui.canvas, s.bitmap, colors, size);
+  });
   update();
   announce();
   return unwatch;

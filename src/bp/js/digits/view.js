@@ -10,18 +10,19 @@ export function pad(onStroke, onEnd) {
   canvas.setAttribute("role", "img");
   canvas.setAttribute("aria-label", "drawing pad, 32 × 32 dots: draw a digit with a mouse, a finger or a pen " +
                       "(the keyboard edits the 8 × 8 grid instead)");
-  let last = null;
+  let last = null, rect = null;  // the pad's place, read once per stroke (not at every move: no new layout)
   const at = (e, rect) => [(e.clientX - rect.left) / rect.width * SIDE, (e.clientY - rect.top) / rect.height * SIDE];
   canvas.addEventListener("pointerdown", (e) => {
     if (e.pointerType === "mouse" && e.button !== 0) return;
     e.preventDefault();
     try { canvas.setPointerCapture(e.pointerId); } catch { /* a pointer the browser does not track (a synthetic event) */ }
-    last = at(e, canvas.getBoundingClientRect());
+    rect = canvas.getBoundingClientRect();
+    last = at(e, rect);
     onStroke([[...last, ...last]], e);
   });
   canvas.addEventListener("pointermove", (e) => {
     if (last === null) return;
-    const rect = canvas.getBoundingClientRect(), segments = [];
+    const segments = [];
     // every position the browser saw since the last event (a fast pen moves several dots per frame)
     for (const p of (e.getCoalescedEvents && e.getCoalescedEvents().length ? e.getCoalescedEvents() : [e])) {
       const next = at(p, rect);
@@ -36,9 +37,14 @@ export function pad(onStroke, onEnd) {
   return canvas;
 }
 
-// The bitmap onto the pad, at the pad's size on screen (sharp on any screen), in the page's colours.
-export function drawPad(canvas, bitmap, colors) {
-  const size = Math.max(SIDE, Math.round(canvas.clientWidth * (window.devicePixelRatio || 1)) || 8 * SIDE);
+// The pad's size in device pixels for its width on screen (`cssWidth`, read when the layout changes:
+// reading it at each pen move would make the browser lay the page out again, after the bars moved).
+export function padSize(cssWidth) {
+  return Math.max(SIDE, Math.round(cssWidth * (window.devicePixelRatio || 1)) || 8 * SIDE);
+}
+
+// The bitmap onto the pad, `size` device pixels a side (sharp on any screen), in the page's colours.
+export function drawPad(canvas, bitmap, colors, size) {
   if (canvas.width !== size) canvas.width = canvas.height = size;
   const ctx = canvas.getContext("2d"), dot = size / SIDE;
   ctx.fillStyle = colors.background;
