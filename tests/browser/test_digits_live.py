@@ -27,59 +27,13 @@ import numpy as np
 import pytest
 
 from bp import digits as dg
-from bp import mlp
 from conftest import pages_holding
+from digits_check import SHOWN_JS, TOL, Reference, flat, gap
 from page_checks import AXE
 
 pytestmark = pytest.mark.browser
 
 WIDGET = "bp.digits.Digits"
-TOL = 1e-12
-
-SHOWN_JS = """(el) => { const d = el.dataset; return {
-    bitmap: d.bitmap.split('').map(Number), counts: JSON.parse(d.counts), P: JSON.parse(d.probabilities),
-    steps: Number(d.steps), updates: Number(d.updates), summary: el.querySelector('[role=status]').textContent,
-    taught: d.taught ? JSON.parse(d.taught) : null, weights: d.weights ? JSON.parse(d.weights) : null}; }"""
-
-
-def _gap(a, b):
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    assert a.shape == b.shape, (a.shape, b.shape)
-    return float(np.max(np.abs(a - b) / (1 + np.abs(b)))) if a.size else 0.0
-
-
-def _flat(layers):
-    return np.concatenate([np.concatenate([W.reshape(-1), b]) for W, b in layers])
-
-
-class Reference:
-    """What bp computes from the widget's stored state: the network, the rows, the probabilities."""
-
-    def __init__(self, state):
-        self.state = state
-        self.layers = dg.unpack(state["weights"], state["sizes"])
-        self.mean, self.std = np.array(state["mean"]), np.array(state["std"])
-
-    def row(self, counts):
-        return ((np.asarray(counts, dtype=float) - self.mean) / self.std)[None, :]
-
-    def P(self, counts, layers=None):
-        layers = self.layers if layers is None else layers
-        return mlp.forward(layers, self.row(counts), task="multiclass", hidden=self.state["hidden"])[-1][1][0]
-
-    def step(self, counts, label, layers):
-        s = self.state
-        new = mlp.train(
-            layers,
-            self.row(counts),
-            np.array([float(label)]),
-            task="multiclass",
-            hidden=s["hidden"],
-            eta=s["eta"],
-            epochs=1,
-        ).layers
-        dW = [np.sqrt(np.sum((W1 - W0) ** 2)) for (W0, _), (W1, _) in zip(layers, new, strict=True)]
-        return new, dW
 
 
 def _digit_page(visit, lazy):
@@ -120,7 +74,7 @@ def _strokes(page, root, draw, paths):
 def _check_numbers(shown, ref, where, layers=None):
     assert len(shown["counts"]) == 64 and len(shown["P"]) == 10, where
     assert np.array_equal(dg.reduce(np.reshape(shown["bitmap"], (32, 32))).reshape(-1), shown["counts"]), where
-    g = _gap(shown["P"], ref.P(shown["counts"], layers))
+    g = gap(shown["P"], ref.P(shown["counts"], layers))
     assert g <= TOL, f"{where}: the page's probabilities are {g:.1e} from bp.mlp's"
     best = int(np.argmax(shown["P"]))
     assert shown["summary"].startswith(f"most likely {best}, {round(100 * shown['P'][best])} %"), (where, shown)
@@ -263,14 +217,14 @@ def test_teach_it_takes_bp_mlps_step_and_reset_undoes_it(visit, lazy):
         t = shown["taught"]
         assert t["label"] == label and shown["steps"] == k + 1
         for what, g in (
-            ("the network after it", _gap(shown["weights"], _flat(new))),
-            ("the probabilities before", _gap(t["before"], ref.P(shown["counts"], layers))),
-            ("the probabilities after", _gap(t["after"], ref.P(shown["counts"], new))),
-            ("‖ΔW‖", _gap(t["dW"], dW)),
+            ("the network after it", gap(shown["weights"], flat(new))),
+            ("the probabilities before", gap(t["before"], ref.P(shown["counts"], layers))),
+            ("the probabilities after", gap(t["after"], ref.P(shown["counts"], new))),
+            ("‖ΔW‖", gap(t["dW"], dW)),
         ):
             assert g <= TOL, f"taught step {k + 1}: {what} is {g:.1e} from bp.mlp's"
         assert shown["P"] == t["after"] and t["after"][label] > t["before"][label]
-        assert _gap(shown["P"], ref.P(shown["counts"], new)) <= TOL
+        assert gap(shown["P"], ref.P(shown["counts"], new)) <= TOL
         note = root.locator(".bp-dg-note").inner_text()
         assert f"this is a {label}" in note and "‖ΔW¹‖" in note and "‖ΔW²‖" in note, note
         layers = new

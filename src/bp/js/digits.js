@@ -16,7 +16,7 @@
 // animation frame after it). tests/browser/test_digits_live.py checks the numbers against bp;
 // benchmarks/digits_latency.py times them.
 
-import {element, select, uniqueId} from "./controls.js";
+import {element, select, uniqueId, keepKeys} from "./controls.js";
 import {themeColors, watchLook} from "./plot.js";
 import {SIDE, unpack, stroke, reduce, setPixel, bitmapOf, row, probabilities, teach} from "./digits/compute.js";
 import {pad, padSize, drawPad, grid, bars} from "./digits/view.js";
@@ -61,6 +61,7 @@ function layout(el, model, handlers) {
   const note = element("p", {className: "bp-dg-note"});
   root.append(views, controls, summary, note);
   el.append(root);
+  keepKeys(controls);  // a focused menu keeps its keys in JupyterLab (the grid keeps its own)
   pick.addEventListener("change", () => { if (pick.value !== "") handlers.onImage(images[Number(pick.value)], labels[Number(pick.value)]); });
   clear.addEventListener("click", handlers.onClear);
   teachButton.addEventListener("click", () => handlers.onTeach(Number(label.value)));
