@@ -189,10 +189,11 @@ bench-lab: $(STAMP) chromium
 	$(BIN)/python benchmarks/lab_latency.py
 
 # The explorers and playgrounds in the built book (no kernel): control change to redrawn figure, the
-# playground's longest chunk of work, and the page weight.
+# playground's longest chunk of work, and the page weight; the digit pad: pen move to new probabilities.
 bench-page: $(STAMP) chromium
 	test -f _build/html/index.html || $(BIN)/jupyter-book build . -W -n --keep-going
 	$(BIN)/python benchmarks/page_latency.py
+	$(BIN)/python benchmarks/digits_latency.py
 
 # Every page of the built book opened cold (median of 5): bytes gzip-compressed and requests before the
 # reader scrolls, first paint, load, long tasks, the first widget drawn once scrolled to; at desktop

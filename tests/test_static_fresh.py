@@ -18,7 +18,9 @@ def test_the_committed_modules_are_the_built_ones(tmp_path):
     built = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     committed = {p.name: p.read_bytes() for p in STATIC.iterdir()}
     assert {
-        f"{w}.{ext}" for w in ("explorer", "tangent", "stepper", "playground") for ext in ("js", "js.map", "css")
+        f"{w}.{ext}"
+        for w in ("explorer", "tangent", "stepper", "playground", "digits")
+        for ext in ("js", "js.map", "css")
     } <= set(built)
     stale = sorted(name for name in built.keys() | committed.keys() if built.get(name) != committed.get(name))
     assert not stale, f"src/bp/static/ is not what src/bp/js/ builds to ({', '.join(stale)}): run `make widgets`"

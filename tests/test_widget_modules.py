@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import nbformat
+import numpy as np
 
 import bp
 from bp.widget import STATIC, STUB, Widget
@@ -24,6 +25,9 @@ EXAMPLES = {
     "Tangent": lambda: bp.tangent.tangent(bp.X_REG[0], bp.Y_REG[0], task="regression"),
     "Stepper": lambda: bp.stepper(bp.X_REG, bp.Y_REG, task="regression"),
     "Playground": lambda: bp.playground(),
+    "Digits": lambda: bp.digits.digits(
+        bp.mlp.init([64, 2, 10], task="multiclass"), np.zeros(64), np.ones(64), [np.zeros(64)], [0]
+    ),
 }
 
 
