@@ -24,6 +24,8 @@ EXAMPLES = {
     "Tangent": lambda: bp.tangent.tangent(bp.X_REG[0], bp.Y_REG[0], task="regression"),
     "Stepper": lambda: bp.stepper(bp.X_REG, bp.Y_REG, task="regression"),
     "Playground": lambda: bp.playground(),
+    "Practice": lambda: bp.practice.Practice([bp.practice.Formula("b21", "∂L/∂b21?", "b21", "regression")], page="x"),
+    "Progress": lambda: bp.practice.Progress("regression", ["regression:b21"]),
 }
 
 
