@@ -71,7 +71,10 @@ class Formula:
         return _words(judge(values, judge_table(self.name, self.task, self.loss)))
 
 
-MATRIX_TABLES = {"hidden_error": mlp_exercises.hidden_error_table, "weight_gradient": mlp_exercises.weight_gradient_table}
+MATRIX_TABLES = {
+    "hidden_error": mlp_exercises.hidden_error_table,
+    "weight_gradient": mlp_exercises.weight_gradient_table,
+}
 
 
 @dataclass(frozen=True)
