@@ -16,7 +16,7 @@ function progress(model, root) {
   const keys = model.get("item_keys");
   const update = () => {
     const k = done(keys);
-    line.textContent = `Practice: ${k} of ${keys.length} of this chapter's practice items answered right in this browser.`;
+    line.textContent = `Practice: ${k} of ${keys.length} of this chapter's practice items answered right in your browser.`;
     root.dataset.done = String(k);
   };
   root.append(line);
@@ -34,7 +34,7 @@ function render({model, el}) {
   el.append(root);
   if (model.get("kind") === "progress") return progress(model, root);
   const heading = element("p", {className: "bp-practice-note",
-                                textContent: "Answered in the page: your answers stay in this browser; Enter or Check judges, Reset forgets."});
+                                textContent: "Answered and judged in your browser, with no kernel; your answers stay here. Enter or Check judges, Reset forgets."});
   root.append(heading);
   for (const item of model.get("items")) itemView(root, item, model.get("page"));
   root.dataset.ready = "true";
