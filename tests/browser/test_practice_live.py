@@ -32,7 +32,13 @@ WIDGET_ID = "bp.practice.Practice"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 SAMPLE = 6  # catalogue formulas typed per formula item
 MALFORMED = [("alert(1)", "Unknown function alert"), ("<b>x</b>", "HTML"), ("(yhat - y", "does not parse at column")]
-MALFORMED_NUMBER = [("==", "does not parse"), ("", "empty")]
+MALFORMED_BY_KIND = {
+    "formula": MALFORMED,
+    "matrix": MALFORMED,
+    "number": [("==", "does not parse"), ("", "empty"), ("alert(1)", "Unknown function alert")],
+    "shape": [("", "empty"), ("3 by 2", "A shape is whole numbers")],
+    "choice": [],
+}
 
 _spec = importlib.util.spec_from_file_location(
     "fixtures_practice", Path(__file__).parents[1] / "node" / "fixtures_practice.py"
@@ -51,7 +57,7 @@ def _answer(page, section, kind, text, *, click=False):
     """Type (or pick) an answer, judge it with Enter (or the Check button); the page's verdict."""
     before = _verdict(section)["checks"]
     if kind == "choice":
-        section.locator(f"input[type=radio][value={json.dumps(text)}]").check()
+        section.locator(f"input[type=radio][value={json.dumps(text, ensure_ascii=False)}]").check()
         section.locator(".bp-check").click()
     else:
         box = section.locator("textarea")
@@ -92,7 +98,7 @@ def _item_checks(page, section, example, where):
     """Malformed answers, the slip, then the right answer, through the page."""
     item = example.item.state()
     kind = item["kind"]
-    for text, words in MALFORMED if kind in ("formula", "matrix") else MALFORMED_NUMBER if kind != "choice" else []:
+    for text, words in MALFORMED_BY_KIND[kind]:
         v = _answer(page, section, kind, text)
         assert v["error"] and not v["ok"] and words in v["text"], (where, text, v)
     v = _answer(page, section, kind, example.slip)

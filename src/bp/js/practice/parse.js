@@ -183,15 +183,19 @@ function texName(n) {
 }
 
 // The parsed text as TeX in the notes' symbols (w^{2}_{11}, \hat{y}, \sigma …), for MathJax.
-export function toTex(node) {
+export function toTex(node, {matrix = false} = {}) {
   const handler = (n, options) => {
     const tex = (m) => m.toTex(options);
-    if (n.type === "SymbolNode") return ` ${texName(n.name)}`;
+    if (n.type === "SymbolNode") return ` {${texName(n.name)}}`;  // braced: O^{1} squared is {O^{1}}^{2}
+    if (n.type === "OperatorNode" && (n.fn === "ctranspose" || n.fn === "transpose")) {
+      return `{${tex(n.args[0])}}^{\\mathsf{T}}`;
+    }
+    if (matrix && n.type === "OperatorNode" && n.fn === "multiply") return `${tex(n.args[0])}\\odot ${tex(n.args[1])}`;
     if (n.type === "OperatorNode" && n.fn === "mod") return `${tex(n.args[0])}\\,${tex(n.args[1])}`;
     if (n.type === "AccessorNode" && n.index?.dotNotation) return `{${tex(n.object)}}^{\\mathsf{T}}`;
     if (n.type === "FunctionNode" && n.fn?.name === "sigma") return `\\sigma\\left(${tex(n.args[0])}\\right)`;
     if (n.type === "FunctionNode" && n.fn?.name && !["exp", "log"].includes(n.fn.name)) {
-      return ` ${texName(n.fn.name)}\\left(${tex(n.args[0])}\\right)`;  // O11(1 − O11): a product
+      return ` {${texName(n.fn.name)}}\\left(${tex(n.args[0])}\\right)`;  // O11(1 − O11): a product
     }
     return undefined;
   };

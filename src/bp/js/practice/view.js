@@ -38,16 +38,22 @@ function preview(out, text, item) {
   if (parsed.error !== undefined) return;
   const plain = `read as: ${parsed.node.toString({implicit: "show"}).replace(/ % /g, " @ ")}`;
   let tex;
-  try { tex = toTex(parsed.node); } catch { tex = ""; }
+  try { tex = toTex(parsed.node, {matrix: item.kind === "matrix"}); } catch { tex = ""; }
   if (!mathjax?.typesetPromise || !tex) {
     out.textContent = plain;
     return;
   }
   const math = element("span", {textContent: `\\(${tex}\\)`});
   out.append(math);
-  mathjax.typesetPromise([math]).catch(() => {
+  // MathJax typesets one thing at a time: queue behind what it is doing (its startup promise).
+  const typeset = () => (!math.isConnected ? null : mathjax.typesetPromise([math]).then(() => {
+    if (out.dataset.turn === turn && math.querySelector("mjx-merror")) out.textContent = plain;  // TeX it cannot read
+  }));
+  const queue = mathjax.startup?.promise ?? Promise.resolve();
+  const done = queue.then(typeset).catch(() => {
     if (out.dataset.turn === turn) out.textContent = plain;  // MathJax could not: the text instead
   });
+  if (mathjax.startup) mathjax.startup.promise = done;
 }
 
 function answerBox(section, item, prompt) {
@@ -94,7 +100,7 @@ export function itemView(parent, item, page) {
     row.setAttribute("aria-label", "insert a symbol");
     for (const [shown, text] of [...keys(item), ...COMMON]) {
       const b = element("button", {type: "button", className: "bp-key", textContent: shown});
-      b.setAttribute("aria-label", `insert ${text.trim()}`);
+      b.setAttribute("aria-label", `insert ${shown} (${text.trim()})`);
       b.addEventListener("click", () => insert(box, text));
       row.append(b);
     }
