@@ -140,7 +140,7 @@ export function itemView(parent, item, page) {
   const target = item.kind === "choice" ? box.group : box;
   target.addEventListener("keydown", (event) => {
     event.stopPropagation();  // JupyterLab would take the letters as notebook shortcuts
-    if (event.key === "Enter" && !event.shiftKey) {
+    if (event.key === "Enter") {  // an answer is one line: Enter judges it
       event.preventDefault();
       judge();
     }
