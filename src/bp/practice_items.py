@@ -16,7 +16,7 @@ import numpy as np
 
 from . import mlp
 from .autodiff import Value
-from .data import X_REG, Y_REG
+from .data import X_CLS, X_REG, Y_REG
 from .graph import computational_graph, count_multiplications, paths_to_loss
 from .network import INITIAL_PARAMS, forward, gradients, train
 from .practice import Choice, Formula, Matrix, Number, Shape
@@ -498,7 +498,34 @@ def _classification_training():
     ]
 
 
+def _saturated():
+    """Exercise 5's choice: which gradients of the first row vanish with ten times the starting weights."""
+    big = {n: 10 * v for n, v in INITIAL_PARAMS.items()}
+    g = gradients(big, X_CLS[0], 0.0, task=C)
+    tiny = {n for n, v in g.items() if abs(v) < 1e-6}
+    options = {
+        "w¹₁₁, w¹₂₁ and b₁₁ (into hidden unit 1)": {"w1_11", "w1_21", "b11"},
+        "w¹₁₂, w¹₂₂ and b₁₂ (into hidden unit 2)": {"w1_12", "w1_22", "b12"},
+        "the output layer's, w²₁₁, w²₂₁ and b₂₁": {"w2_11", "w2_21", "b21"},
+    }
+    (answer,) = (text for text, names in options.items() if names == tiny)
+    why = {
+        text: "that unit (or layer) is not saturated: its σ′ is not near 0, so its gradients stay of order 1"
+        for text in options
+        if text != answer
+    }
+    return Choice(
+        "ex5_saturation",
+        "Exercise 5: multiply all nine starting weights by 10 and take the first row "
+        "(y = 0). Which gradients become tiny (below 10⁻⁶)?",
+        tuple(options),
+        answer,
+        why,
+    )
+
+
 def _classification_slips():
+    saturated = _saturated()
     yhat = 0.02
     ratio = 1 / (yhat * (1 - yhat))
     moves = ("ŷ goes up", "ŷ goes down", "ŷ does not move")
@@ -547,6 +574,7 @@ def _classification_slips():
             moves[1],
             moves[1],
         ),
+        Example(saturated, saturated.answer, saturated.options[2], saturated.options[2]),
     ]
 
 
