@@ -17,7 +17,7 @@ export CHROMIUM
 
 .PHONY: help install book test check check-notebooks test-unit test-node test-notebooks test-book notebooks lab bench clean \
         test-browser test-binder lint-workflows chromium assets test-lab bench-lab bench-page bench-load \
-        widgets node lint fmt lint-js
+        widgets node npm lint fmt lint-js
 
 help:
 	@echo "make book       set up .venv if needed, build the HTML book into _build/html"
@@ -66,7 +66,7 @@ test: $(STAMP)
 BASE ?= main
 CHANGED_NOTEBOOKS = $(sort $(wildcard $(filter chapters/%.ipynb,$(shell git diff --name-only $(BASE) -- chapters 2>/dev/null; \
                       git ls-files --others --exclude-standard -- chapters))))
-check: $(STAMP) node
+check: $(STAMP) npm
 	$(MAKE) --no-print-directory -j2 -Otarget test-unit test-node check-notebooks test-book
 
 check-notebooks: $(STAMP)
@@ -80,7 +80,7 @@ test-unit: $(STAMP)
 # js/plot.js) against Python, in node with no browser: tests/node/fixtures.py writes what bp computes
 # for thousands of seeded settings into a temporary folder, node --test compares (tests/node/*.test.mjs),
 # and gaps-reporter.mjs prints, at the end, each twin's count of settings and its largest gap.
-test-node: $(STAMP) node
+test-node: $(STAMP) npm
 	@d=$$(mktemp -d) && trap 'rm -rf "$$d"' EXIT && \
 	  $(BIN)/python tests/node/fixtures.py "$$d" && \
 	  BP_FIXTURES="$$d" node --test --test-reporter=spec --test-reporter-destination=stdout \
@@ -157,14 +157,18 @@ node:
 # The widgets' front ends: esbuild (pinned in package.json/package-lock.json) bundles each widget's
 # src/bp/js/<name>.js and <name>.css into src/bp/static/ (minified, with a source map), committed so
 # that the book, Binder and pip install need no node (tests/test_static_fresh.py checks they are fresh).
-widgets: node
-	test -x node_modules/.bin/esbuild || npm ci --no-audit --no-fund --loglevel=error
+widgets: npm
 	node scripts/build-widgets.mjs
+
+# node_modules exactly as package-lock.json pins it: `npm ci` again whenever the lock file changed
+# (node_modules/.bp-lock is the copy of the lock file it was installed from).
+npm: node
+	@cmp -s package-lock.json node_modules/.bp-lock || { npm ci --no-audit --no-fund --loglevel=error && \
+	  cp package-lock.json node_modules/.bp-lock; }
 
 # ESLint (pinned in package.json/package-lock.json) over the book's JavaScript: the widgets' front ends,
 # the page scripts, the build script and the node tests (eslint.config.js says which rules and why).
-lint-js: node
-	test -x node_modules/.bin/eslint || npm ci --no-audit --no-fund --loglevel=error
+lint-js: npm
 	node_modules/.bin/eslint .
 
 # axe-core (the browser test's accessibility scan) from npm, pinned in package.json/package-lock.json, into

@@ -11,7 +11,7 @@ import {mkdir, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 
-export const WIDGETS = ["explorer", "tangent", "stepper", "playground", "digits"];
+export const WIDGETS = ["explorer", "tangent", "stepper", "playground", "digits", "practice"];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const js = path.join(root, "src", "bp", "js");

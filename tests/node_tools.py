@@ -22,11 +22,9 @@ def node():
 
 
 def esbuild_ready():
-    """node, with node_modules installed from package-lock.json (`npm ci`) if esbuild is missing."""
+    """node, with node_modules exactly as package-lock.json pins it (`make npm`: `npm ci` again
+    whenever the lock file changed)."""
     path = node()
-    if not (ROOT / "node_modules" / ".bin" / "esbuild").exists():
-        done = subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, capture_output=True, text=True
-        )
-        assert done.returncode == 0, f"npm ci failed:\n{done.stderr}"
+    done = subprocess.run(["make", "-s", "npm"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, f"make npm (npm ci) failed:\n{done.stdout}{done.stderr}"
     return path

@@ -28,6 +28,8 @@ EXAMPLES = {
     "Digits": lambda: bp.digits.digits(
         bp.mlp.init([64, 2, 10], task="multiclass"), np.zeros(64), np.ones(64), [np.zeros(64)], [0]
     ),
+    "Practice": lambda: bp.practice.Practice([bp.practice.Formula("b21", "∂L/∂b21?", "b21", "regression")], page="x"),
+    "Progress": lambda: bp.practice.Progress("regression", ["regression:b21"]),
 }
 
 

@@ -7,11 +7,11 @@ chain-rule chapter a scalar autodiff (`bp.autodiff`), the computational graph (`
 the tangent slider (`bp.tangent`); central differences of any node (`bp.local`) and the slips of
 the notes (`bp.slips`); for the chapter on any network, networks of any size in matrix form
 (`bp.mlp`), its exercise checkers (`bp.mlp_exercises`), the network playground (`bp.playground`) and
-the digit pad of its capstone page (`bp.digits`);
-and the chapters' tables (`bp.table`).
+the digit pad of its capstone page (`bp.digits`); the chapters' tables (`bp.table`); and the
+practice items answered in the page (`bp.practice`).
 """
 
-from . import autodiff, digits, graph, local, mlp, mlp_exercises, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
+from . import autodiff, digits, graph, local, mlp, mlp_exercises, practice, slips, tangent  # noqa: E402  (chapters use bp.autodiff.Value …)
 from .data import FEATURES, X_CLS, X_REG, X_STUDENTS, Y_CLS, Y_PACKAGE, Y_PLACED, Y_REG, standardize
 from .exercises import CheckResult, check_gradient
 from .explorer import Explorer, explorer
@@ -77,6 +77,7 @@ __all__ = [
     "local",
     "mlp",
     "mlp_exercises",
+    "practice",
     "slips",
     "tangent",
 ]

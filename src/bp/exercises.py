@@ -226,17 +226,6 @@ def _candidate_values(name, task, loss, points):
     return {c: [_value(chain, c, a) for a in atoms] for c in [(), *_candidates(name, task, loss)]}
 
 
-def _diagnose(yours, name, task, loss):
-    """The smallest set of slips whose formula gives the learner's value at every test point;
-    () when none does, or when more than one explanation of that size does."""
-    values = _candidate_values(name, task, loss, _points(task))
-    fits = [c for c, v in values.items() if c and all(_close(a, b) for a, b in zip(yours, v, strict=True))]
-    if not fits:
-        return ()
-    smallest = [c for c in fits if len(c) == min(map(len, fits))]  # all one formula, merged
-    return smallest[0] if len(smallest) == 1 else ()
-
-
 # -- the words ----------------------------------------------------------------------------------
 
 
@@ -290,16 +279,6 @@ def _say(slip, loss):
     return f"{why}: {_text(new)} where the chain rule gives {_text(old)}"
 
 
-def _where(point, yours, right):
-    """The whole test point, as exactly the numbers the learner got, and the two values."""
-    params, x, y = point
-    values = ", ".join(f"{n}={params[n]:g}" for n in PARAM_NAMES)
-    return (
-        f"At the test point CGPA={x[0]:g}, IQ={x[1]:g}, y={y:g}, {values}: "
-        f"yours = {yours:.6g}, backpropagation = {right:.6g}."
-    )
-
-
 def _describe(value):
     """What a learner's function returned, in words, when it is not one number."""
     if value is None:
@@ -333,8 +312,104 @@ def _as_number(value):
     return float(value)
 
 
-def _close(a, b):
-    return abs(a - b) <= ATOL + RTOL * max(abs(a), abs(b))
+def _where_text(point):
+    """The test point in words, up to the two values (``At the test point CGPA=…: ``)."""
+    params, x, y = point
+    values = ", ".join(f"{n}={params[n]:g}" for n in PARAM_NAMES)
+    return f"At the test point CGPA={x[0]:g}, IQ={x[1]:g}, y={y:g}, {values}: "
+
+
+def _symbols(params, x, y, task):
+    """The value of every name a learner's formula may use at one test point (the page's names)."""
+    f = forward(params, np.array(x), task=task)
+    out = dict(params, CGPA=float(x[0]), IQ=float(x[1]), y=float(y))
+    out.update({k: float(f[k]) for k in ("z11", "z12", "O11", "O12", "z21", "yhat")})
+    return out
+
+
+@functools.cache
+def _table(name, task, loss):
+    points = _points(task)
+    values = _candidate_values(name, task, loss, points)
+    right = [float(gradients(p, np.array(x), y, task=task, loss=loss)[name]) for p, x, y in points]
+    ids = dict.fromkeys(s for c in values for s in c)
+    return {
+        "name": name,
+        "task": task,
+        "loss": loss,
+        "points": [_symbols(*point, task) for point in points],
+        "rows": [[float(point[1][0]), float(point[1][1])] for point in points],
+        "where": [_where_text(point) for point in points],
+        "right": right,
+        "candidates": [{"slips": list(c), "values": [float(v) for v in vs]} for c, vs in values.items() if c],
+        "words": {s: _say(s, loss) for s in ids},
+        "rtol": RTOL,
+        "atol": ATOL,
+    }
+
+
+def judge_table(name, task, loss=None):
+    """Everything that judges a formula for ∂L/∂``name``, as plain data (the page's widget state too).
+
+    A dict: ``points``, the value of every name a formula may use (``CGPA``, ``IQ``, ``y``, the
+    nine parameters, ``z11`` … ``yhat``) at each of the five test points; ``rows``, each point's
+    row; ``where``, each point in words; ``right``, ∂L/∂name by backpropagation at each point;
+    ``candidates``, every set of one or two slips (``slips``, its ids) with its formula's
+    ``values`` at the points; ``words``, each slip id in words; ``rtol``, ``atol``, the tolerance.
+    `judge` turns a learner's values at the points into `check_gradient`'s verdict.
+    """
+    task, loss = check_task(task, loss)
+    if name not in PARAM_NAMES:
+        raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
+    return _table(name, task, loss)
+
+
+def _close_in(table):
+    atol, rtol = table["atol"], table["rtol"]
+    return lambda a, b: abs(a - b) <= atol + rtol * max(abs(a), abs(b))
+
+
+def _fitting(yours, table):
+    """The smallest set of slips whose values are the learner's at every point; () when none is, or
+    when more than one of that size is (tables from `judge_table`)."""
+    close = _close_in(table)
+    fits = [c["slips"] for c in table["candidates"] if all(map(close, yours, c["values"]))]
+    if not fits:
+        return ()
+    smallest = [c for c in fits if len(c) == min(map(len, fits))]  # all one formula, merged
+    return tuple(smallest[0]) if len(smallest) == 1 else ()
+
+
+def _not_finite(value, k, table):
+    cgpa, iq = table["rows"][k]
+    return CheckResult(
+        False,
+        f"Your function returned {value} at the row x = [{cgpa:g}, {iq:g}]: "
+        f"∂L/∂{table['name']} is a finite number there.",
+    )
+
+
+def judge(values, table):
+    """`check_gradient`'s verdict (a `CheckResult`) on a learner's ``values`` at the test points of
+    ``table`` (from `judge_table`): one number per point, finite or not."""
+    for k, v in enumerate(values):
+        if not math.isfinite(v):
+            return _not_finite(v, k, table)
+    name, close, right = table["name"], _close_in(table), table["right"]
+    if all(map(close, values, right)):
+        return CheckResult(True, f"Right: your ∂L/∂{name} matches backpropagation at all {len(right)} test points.")
+    k = next(i for i, (a, b) in enumerate(zip(values, right, strict=True)) if not close(a, b))
+    where = f"{table['where'][k]}yours = {values[k]:.6g}, backpropagation = {right[k]:.6g}."
+    slips, words = _fitting(values, table), table["words"]
+    if len(slips) == 1:
+        return CheckResult(False, f"Not quite: {words[slips[0]]}. {where}", slips)
+    if len(slips) == 2:
+        return CheckResult(False, f"Not quite, two slips: {words[slips[0]]}; and {words[slips[1]]}. {where}", slips)
+    return CheckResult(
+        False,
+        f"Not quite: your ∂L/∂{name} differs from backpropagation, and the checker "
+        f"cannot name the slip: work the chain out by hand at this point. {where}",
+    )
 
 
 def check_gradient(fn, name, *, task, loss=None):
@@ -343,14 +418,13 @@ def check_gradient(fn, name, *, task, loss=None):
     Used by the exercises of the chapters "The chain rule", "Backpropagation for regression" and
     "Backpropagation for classification". Returns a `CheckResult`: "Right", or the slip(s) it
     names (also as ids in ``.slips``), or that the formula differs; with the whole test point
-    (row, target, the nine parameters) and both values, to redo it by hand.
+    (row, target, the nine parameters) and both values, to redo it by hand. The verdict is
+    `judge` of the values ``fn`` gives at the test points, against `judge_table` (the page's
+    practice items judge a typed formula with the same table).
     """
-    task, loss = check_task(task, loss)
-    if name not in PARAM_NAMES:
-        raise KeyError(f"unknown parameter {name!r}; expected one of {', '.join(PARAM_NAMES)}")
-    points = _points(task)
+    table = judge_table(name, task, loss)
     yours = []
-    for params, x, y in points:
+    for params, x, y in _points(table["task"]):
         try:
             got = fn(dict(params), np.array(x), y)
         except Exception as e:  # the learner's code: report, don't crash the notebook
@@ -363,26 +437,6 @@ def check_gradient(fn, name, *, task, loss=None):
                 f"needs one number: ∂L/∂{name} at one row x = [CGPA, IQ] with target y.",
             )
         if not math.isfinite(value):
-            return CheckResult(
-                False,
-                f"Your function returned {value} at the row x = [{x[0]:g}, {x[1]:g}]: "
-                f"∂L/∂{name} is a finite number there.",
-            )
+            return _not_finite(value, len(yours), table)
         yours.append(value)
-    truth = [gradients(p, np.array(x), y, task=task, loss=loss)[name] for p, x, y in points]
-    if all(_close(a, b) for a, b in zip(yours, truth, strict=True)):
-        return CheckResult(True, f"Right: your ∂L/∂{name} matches backpropagation at all {len(points)} test points.")
-    k = next(i for i, (a, b) in enumerate(zip(yours, truth, strict=True)) if not _close(a, b))
-    where = _where(points[k], yours[k], truth[k])
-    slips = _diagnose(yours, name, task, loss)
-    if len(slips) == 1:
-        return CheckResult(False, f"Not quite: {_say(slips[0], loss)}. {where}", slips)
-    if len(slips) == 2:
-        return CheckResult(
-            False, f"Not quite, two slips: {_say(slips[0], loss)}; and {_say(slips[1], loss)}. {where}", slips
-        )
-    return CheckResult(
-        False,
-        f"Not quite: your ∂L/∂{name} differs from backpropagation, and the checker "
-        f"cannot name the slip: work the chain out by hand at this point. {where}",
-    )
+    return judge(yours, table)

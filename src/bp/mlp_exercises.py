@@ -13,6 +13,8 @@ right shape gets a message that says what came back. The verdict is a `bp.CheckR
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from .exercises import CheckResult
@@ -150,50 +152,113 @@ def _close(a, b):
     return a is not None and b is not None and np.allclose(a, b, rtol=RTOL, atol=ATOL)
 
 
-def _judge(fn, name, points, right, slips, expected):
-    """The verdict on ``fn`` at the points: right, one named slip, or "differs" with the numbers."""
-    if not callable(fn):
-        return CheckResult(False, f"Expected a function, got {type(fn).__name__} {fn!r:.60}.")
+def _table(name, args, points, right, slips, expected):
     truths = [right(*p.values()) for p in points]
-    outcomes = [_outcome(fn, p, t.shape) for p, t in zip(points, truths, strict=True)]
-    yours = [arr for arr, _ in outcomes]
-    if all(_close(a, t) for a, t in zip(yours, truths, strict=True)):
+
+    def value(formula, p, t):
+        arr, _ = _outcome(formula, p, t.shape)  # None where the slip cannot run or has another shape
+        return None if arr is None else arr.tolist()
+
+    return {
+        "name": name,
+        "args": list(args),
+        "points": [{k: v.tolist() for k, v in p.items()} for p in points],
+        "where": ["At " + ", ".join(f"{k} = {_fmt(v)}" for k, v in p.items()) + ": " for p in points],
+        "right": [t.tolist() for t in truths],
+        "expected": [expected(t.shape) for t in truths],
+        "slips": [
+            {"id": sid, "words": why, "values": [value(f, p, t) for p, t in zip(points, truths, strict=True)]}
+            for sid, (why, f) in slips.items()
+        ],
+        "rtol": RTOL,
+        "atol": ATOL,
+    }
+
+
+def _arr_close(a, b, table):
+    return a is not None and b is not None and np.allclose(a, b, rtol=table["rtol"], atol=table["atol"])
+
+
+def judge(outcomes, table):
+    """The checker's verdict (a `CheckResult`) on a learner's answer at the test points of
+    ``table`` (`hidden_error_table` or `weight_gradient_table`): ``outcomes`` holds, per point,
+    the answer's array (of the right shape) or a string saying what went wrong instead
+    (``"returned None"``, ``"raised ValueError: …"``)."""
+    yours = [None if isinstance(o, str) else np.asarray(o, dtype=float) for o in outcomes]
+    truths = [np.asarray(t, dtype=float) for t in table["right"]]
+    name = table["name"]
+    if all(_arr_close(a, t, table) for a, t in zip(yours, truths, strict=True)):
         return CheckResult(
-            True, f"Right: your {name} matches the chapter's equations at all {len(points)} test points."
+            True, f"Right: your {name} matches the chapter's equations at all {len(truths)} test points."
         )
-    k = next(i for i, (a, t) in enumerate(zip(yours, truths, strict=True)) if not _close(a, t))
+    k = next(i for i, (a, t) in enumerate(zip(yours, truths, strict=True)) if not _arr_close(a, t, table))
 
-    def where(i):
-        shown = ", ".join(f"{key} = {_fmt(v)}" for key, v in points[i].items())
-        return f"At {shown}: "
-
-    def matches(formula):
+    def matches(values):
         # the slip explains every point: the same numbers, or an error/wrong shape where the learner's has one
         explained, valued = True, False
-        for p, (arr, _), t in zip(points, outcomes, truths, strict=True):
-            slip, _ = _outcome(formula, p, t.shape)  # None where the slip cannot run or has another shape
+        for arr, slip in zip(yours, values, strict=True):
             if arr is None and slip is None:
                 continue
-            explained &= _close(arr, slip)
+            explained &= _arr_close(arr, slip, table)
             valued = True
         return explained and valued
 
-    named = [sid for sid, (_, formula) in slips.items() if matches(formula)]
+    named = [s for s in table["slips"] if matches(s["values"])]
+    where, right = table["where"][k], _fmt(truths[k])
     if len(named) == 1:
-        why = slips[named[0]][0]
         return CheckResult(
-            False, f"Not quite: {why}. {where(k)}yours = {_fmt(yours[k])}, right = {_fmt(truths[k])}.", (named[0],)
+            False,
+            f"Not quite: {named[0]['words']}. {where}yours = {_fmt(yours[k])}, right = {right}.",
+            (named[0]["id"],),
         )
     if yours[k] is None:
         return CheckResult(
-            False,
-            f"Your function {outcomes[k][1]}. Expected {expected(truths[k].shape)}. "
-            f"{where(k)}right = {_fmt(truths[k])}.",
+            False, f"Your function {outcomes[k]}. Expected {table['expected'][k]}. {where}right = {right}."
         )
     return CheckResult(
         False,
         f"Not quite: your {name} differs from the chapter's equations. "
-        f"{where(k)}yours = {_fmt(yours[k])}, right = {_fmt(truths[k])}.",
+        f"{where}yours = {_fmt(yours[k])}, right = {right}.",
+    )
+
+
+def _judge(fn, table):
+    """The verdict on ``fn`` at the table's points: right, one named slip, or "differs" with the numbers."""
+    if not callable(fn):
+        return CheckResult(False, f"Expected a function, got {type(fn).__name__} {fn!r:.60}.")
+    outcomes = []
+    for p, t in zip(table["points"], table["right"], strict=True):
+        arr, why = _outcome(fn, {k: np.array(v, dtype=float) for k, v in p.items()}, np.shape(t))
+        outcomes.append(why if arr is None else arr)
+    return judge(outcomes, table)
+
+
+@functools.cache
+def hidden_error_table():
+    """Everything that judges an answer for δ¹, as plain data (the page's widget state too): the
+    ``args`` and their values at each test point (``points``), each point in words (``where``),
+    the ``right`` answers, what is ``expected``, each slip's ``id``, ``words`` and ``values`` (None
+    where it has another shape or cannot run), the tolerance; `judge` gives the verdict."""
+    return _table(
+        "δ¹",
+        ("delta2", "W1", "W2", "O1"),
+        _hidden_error_points(),
+        lambda delta2, W1, W2, O1: (delta2 @ W2.T) * _sigma_prime(O1),
+        HIDDEN_ERROR_SLIPS,
+        lambda s: f"a NumPy array of shape {s}: one row per example, one column per hidden unit",
+    )
+
+
+@functools.cache
+def weight_gradient_table():
+    """`hidden_error_table`'s twin for ∂L/∂W¹ = Xᵀ δ¹ / n."""
+    return _table(
+        "∂L/∂W¹",
+        ("X", "delta1"),
+        _weight_gradient_points(),
+        lambda X, delta1: X.T @ delta1 / len(X),
+        WEIGHT_GRADIENT_SLIPS,
+        lambda s: f"a NumPy array of shape {s}, the shape of W¹: one row per input, one column per unit",
     )
 
 
@@ -204,14 +269,7 @@ def check_hidden_error(fn):
     layer, ``W2`` (n1 × n2) the weights out of it, ``O1`` (n × n1) its outputs; the answer is
     δ¹ = (δ² W²ᵀ) ⊙ O¹(1 − O¹), shape (n × n1). Exercise of "Backpropagation for any network".
     """
-    return _judge(
-        fn,
-        "δ¹",
-        _hidden_error_points(),
-        lambda delta2, W1, W2, O1: (delta2 @ W2.T) * _sigma_prime(O1),
-        HIDDEN_ERROR_SLIPS,
-        lambda s: f"a NumPy array of shape {s}: one row per example, one column per hidden unit",
-    )
+    return _judge(fn, hidden_error_table())
 
 
 def check_weight_gradient(fn):
@@ -220,14 +278,15 @@ def check_weight_gradient(fn):
     ``X`` (n × n0) holds the inputs, ``delta1`` (n × n1) the first layer's errors; the answer has
     W¹'s shape (n0 × n1). Exercise of "Backpropagation for any network".
     """
-    return _judge(
-        fn,
-        "∂L/∂W¹",
-        _weight_gradient_points(),
-        lambda X, delta1: X.T @ delta1 / len(X),
-        WEIGHT_GRADIENT_SLIPS,
-        lambda s: f"a NumPy array of shape {s}, the shape of W¹: one row per input, one column per unit",
-    )
+    return _judge(fn, weight_gradient_table())
 
 
-__all__ = ["check_hidden_error", "check_weight_gradient", "HIDDEN_ERROR_SLIPS", "WEIGHT_GRADIENT_SLIPS"]
+__all__ = [
+    "check_hidden_error",
+    "check_weight_gradient",
+    "hidden_error_table",
+    "weight_gradient_table",
+    "judge",
+    "HIDDEN_ERROR_SLIPS",
+    "WEIGHT_GRADIENT_SLIPS",
+]

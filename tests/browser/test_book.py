@@ -198,7 +198,7 @@ def test_api_page_covers_bp(html_dir):
             # Documented under this module, or any module of bp that holds the same object.
             if not any(f"{home}.{name}" in ids for home in homes):
                 missing.append(f"{mod.__name__}.{name}")
-    assert not missing, f"add to chapters/api.md (or api_mlp.md, api_tools.md): {missing}"
+    assert not missing, f"add to chapters/api.md (or api_mlp.md, api_tools.md, api_practice.md): {missing}"
 
 
 def test_chapters_link_the_api(html_dir, chapter):
@@ -229,7 +229,7 @@ def test_api_page_reads_well(html_dir):
     for every module it documents."""
     import importlib
 
-    # the reference is split into pages (api.md, api_mlp.md, api_tools.md): read them as one
+    # the reference is split into pages (api.md, api_mlp.md, api_tools.md, api_practice.md): read them as one
     api = "\n".join(p.read_text(encoding="utf-8") for p in sorted((html_dir / "chapters").glob("api*.html")))
     text = re.sub(r"<[^>]+>", "", api)
     builtin = [t.__doc__.splitlines()[0] for t in (tuple, list, dict, str, float, int)]

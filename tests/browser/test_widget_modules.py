@@ -48,7 +48,9 @@ def test_two_widgets_of_a_kind_fetch_their_module_once(visit, lazy, html_dir, se
     assert lazy.show_widgets(page) >= 2
     assert page.locator(".bp-playground").count() >= 2
     got = _downloads(server_log)
-    assert sorted(MODULE.search(p)[1] + "." + MODULE.search(p)[2] for p in got) == ["playground.css", "playground.js"]
+    names = sorted(MODULE.search(p)[1] + "." + MODULE.search(p)[2] for p in got)
+    # the page's other widget (its practice items) brings its own module
+    assert [n for n in names if n.startswith("playground.")] == ["playground.css", "playground.js"], names
     assert set(got.values()) == {1}, got  # the page's two playgrounds and their workers: one download each
     assert not log["console"] and not log["failed"] and not log["foreign"], log
 
