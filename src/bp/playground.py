@@ -41,11 +41,8 @@ def datasets(n=200):
     classification chapter. ``n`` is the number of points of each 2-D set; the students' table has
     its 300 rows."""
     out = []
-    for name, label, (X, y) in (
-        ("circles", "circles", circles(n)),
-        ("xor", "XOR", xor(n)),
-        ("spiral", "spiral", spiral(n)),
-    ):
+    for name, label, make in (("circles", "circles", circles), ("xor", "XOR", xor), ("spiral", "spiral", spiral)):
+        X, y = make(n, seed=0)
         out.append(
             {
                 "name": name,
@@ -55,6 +52,8 @@ def datasets(n=200):
                 "y": y,
                 "features": ["x₁ (standardised)", "x₂ (standardised)"],
                 "classes": ["class 0", "class 1"],
+                "code": f"bp.data.{name}({n}, seed=0)",
+                "seed": 0,
             }
         )
     students = ["CGPA (standardised)", "IQ (standardised)"]
@@ -67,6 +66,8 @@ def datasets(n=200):
             "y": Y_PLACED,
             "features": students,
             "classes": ["not placed", "placed"],
+            "code": "bp.X_STUDENTS, bp.Y_PLACED",
+            "seed": None,
         }
     )
     out.append(
@@ -78,6 +79,8 @@ def datasets(n=200):
             "y": Y_PACKAGE,
             "features": students,
             "classes": [],
+            "code": "bp.X_STUDENTS, bp.Y_PACKAGE",
+            "seed": None,
         }
     )
     for d in out:

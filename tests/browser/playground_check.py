@@ -144,6 +144,16 @@ def check_readout(shown, r, task, where):
     assert text.replace("\n", " ") in shown["labels"]["loss"], (where, shown["labels"]["loss"], text)
 
 
+# The stored state of each playground on a page of the book, in page order.
+STATES_JS = """(marker) => {
+    const state = JSON.parse(document.querySelector(
+        'script[type="application/vnd.jupyter.widget-state+json"]').textContent).state;
+    return [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+        .map(s => state[JSON.parse(s.textContent).model_id].state)
+        .filter(st => st._anywidget_id === marker);
+}"""
+
+
 # What a playground shows, read from its root element (src/bp/js/playground.js writes these).
 SHOWN_JS = """(el) => ({
     settings: JSON.parse(el.dataset.settings), losses: JSON.parse(el.dataset.losses),

@@ -13,7 +13,7 @@
 // or at the end of the run (finished: true). Both say how long the chunk before them took
 // (lastChunkMs, the run's start included in its first) and the run's longest so far (chunkMs).
 
-import {init, training, forward, gradientSizes, matrix, workspace} from "./mlp.js";
+import {init, training, forward, gradientSizes, matrix, workspace, copyLayers} from "./mlp.js";
 import {planeLimits} from "./plot.js";
 
 export const GRID = 48;  // ŷ over the plane on GRID × GRID points (drawn smoothed)
@@ -74,6 +74,7 @@ function snapshot(r, t0) {
   r.chunkMs = Math.max(r.chunkMs, lastChunkMs);
   return {type: "state", id: r.id, epoch: state.epoch, finished: r.finished, losses: state.losses.slice(),
           diverged: state.diverged, accuracy, grid, limits: d.limits, gradStart: r.gradStart, gradEnd,
+          layers: copyLayers(state.layers),
           chunkMs: r.chunkMs, lastChunkMs, computeMs: performance.now() - r.t0};
 }
 
