@@ -54,6 +54,7 @@ SETTINGS = [
     {"dataset": "spiral", "hidden_layers": 3, "activation": "sigmoid", "eta": 1.0, "batch_size": 32, "seed": 12345},
     {"dataset": "placed", "hidden_layers": 0, "eta": 0.03, "batch_size": 5, "epochs": 10},
     {"dataset": "package", "width": 2, "eta": 0.001, "batch_size": 1, "epochs": 5, "scale": "he"},
+    {"dataset": "blobs", "hidden_layers": 1, "activation": "tanh", "eta": 0.3, "epochs": 30},
 ]
 CODE_JS = """
 import {pythonCode} from "./src/bp/js/playground/code.js";

@@ -18,11 +18,12 @@ import traitlets
 
 from . import mlp
 from ._checks import check_epochs, check_eta
-from .data import X_STUDENTS, Y_PACKAGE, Y_PLACED, circles, spiral, standardize, xor
+from .data import X_STUDENTS, Y_PACKAGE, Y_PLACED, blobs, circles, spiral, standardize, xor
 from .widget import TrainingWidget
 
-DATASETS = ("circles", "xor", "spiral", "placed", "package")
-"""The playground's data sets: three classic 2-D sets and the made-up students (placed, Package)."""
+DATASETS = ("circles", "xor", "spiral", "blobs", "placed", "package")
+"""The playground's data sets: three classic 2-D sets, three blobs (three classes: softmax) and the
+made-up students (placed, Package)."""
 
 MAX_HIDDEN_LAYERS = 4
 MAX_WIDTH = 8
@@ -56,6 +57,20 @@ def datasets(n=200):
                 "seed": 0,
             }
         )
+    X, y = blobs(n, seed=0)
+    out.append(
+        {
+            "name": "blobs",
+            "label": "three blobs",
+            "task": "multiclass",
+            "x": X,
+            "y": y,
+            "features": ["x₁ (standardised)", "x₂ (standardised)"],
+            "classes": ["class 0", "class 1", "class 2"],
+            "code": f"bp.data.blobs({n}, seed=0)",
+            "seed": 0,
+        }
+    )
     students = ["CGPA (standardised)", "IQ (standardised)"]
     out.append(
         {
@@ -88,7 +103,7 @@ def datasets(n=200):
         # the same bits in JavaScript, and the rows as given are far shorter to send than the result.
         _, mean, std = standardize(d["x"])
         d["x"], d["mean"], d["std"] = d["x"].tolist(), mean.tolist(), std.tolist()
-        d["y"] = [int(v) if d["task"] == "classification" else float(v) for v in d["y"]]
+        d["y"] = [float(v) if d["task"] == "regression" else int(v) for v in d["y"]]
     return out
 
 
@@ -213,12 +228,14 @@ class Playground(TrainingWidget):
 
     @property
     def sizes(self):
-        """The layer sizes: two inputs, ``hidden_layers`` layers of ``width`` units, one output."""
-        return [2] + [self.width] * self.hidden_layers + [1]
+        """The layer sizes: two inputs, ``hidden_layers`` layers of ``width`` units, one output (one
+        per class for a multiclass set)."""
+        d = next(d for d in self.datasets if d["name"] == self.dataset)
+        return [2] + [self.width] * self.hidden_layers + [len(d["classes"]) if d["task"] == "multiclass" else 1]
 
     def initial_layers(self):
         """The network before training: `bp.mlp.init` with the seed and scale."""
-        return mlp.init(self.sizes, seed=self.seed, scale=self.scale)
+        return mlp.init(self.sizes, seed=self.seed, scale=self.scale, task=self.data()[2])
 
     @property
     def result(self):

@@ -32,8 +32,14 @@ CHOICES = [
         ("batch_size", "select", "full"),
         ("seed", "set", 7),
     ],
-    [("dataset", "select", "package"), ("hidden_layers", "set", 1), ("eta", "set", 2), ("batch_size", "select", "5"),
-     ("seed", "set", 3)],
+    [
+        ("dataset", "select", "package"),
+        ("hidden_layers", "set", 1),
+        ("eta", "set", 2),
+        ("batch_size", "select", "5"),
+        ("seed", "set", 3),
+    ],
+    [("dataset", "select", "blobs"), ("width", "set", 6), ("activation", "select", "sigmoid"), ("seed", "set", 2)],
 ]
 KEY_JS = """(el) => { const views = [...document.querySelectorAll(
     'script[type="application/vnd.jupyter.widget-view+json"]')];
@@ -94,7 +100,7 @@ def _run_code(code, shown, data):
     return r
 
 
-@pytest.mark.parametrize("choices", CHOICES, ids=["xor-relu-full", "package"])
+@pytest.mark.parametrize("choices", CHOICES, ids=["xor-relu-full", "package", "blobs"])
 def test_the_link_reproduces_the_run_and_the_code_its_curve(visit, lazy, path, choices, capsys):
     page, log, root = _open(visit, lazy, path)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -126,7 +132,7 @@ def test_the_link_reproduces_the_run_and_the_code_its_curve(visit, lazy, path, c
     capsys.readouterr()
     X, y, task = data[shown["settings"]["dataset"]]
     layers = mlp.from_json(weights)
-    assert mlp.sizes(layers) == sizes(shown["settings"])
+    assert mlp.sizes(layers, task=task) == sizes(shown["settings"], data)
     assert np.isclose(
         mlp.loss(layers, X, y, task=task, hidden=shown["settings"]["activation"]),
         shown["losses"][-1],

@@ -30,6 +30,8 @@ import {restart, setPlaying, onMessage, onPlay, onStep} from "./playground/sessi
 import {figureCells, watchCells, draw} from "./playground/view.js";
 import {readTheme} from "./playground/figures.js";
 import {shareRow, linkKey, applyLink, wireShare} from "./playground/share.js";
+import {networkCell, wireNetwork} from "./playground/network.js";
+import {withBlobs} from "./data.js";
 
 // In a Web Worker (the playground's own, playground/engine.js) this module only serves runs.
 if (typeof document === "undefined" && typeof self !== "undefined" && typeof self.postMessage === "function") {
@@ -56,10 +58,10 @@ function layout(el) {
 // The widget's state, shared by playground/session.js and playground/view.js.
 function widgetState(model, el) {
   const {root, controls, bar, shareBox, figures, readout} = layout(el);
-  const datasets = model.get("datasets");
+  const datasets = withBlobs(model.get("datasets"));  // the three-class set, even in an older stored state
   return {
-    model, root, readout, ...playBar(bar), ...figureCells(figures), ...shareRow(shareBox), linkKey: linkKey(el),
-    showSettings: playgroundControls(model, controls),
+    model, root, readout, ...playBar(bar), ...figureCells(figures), ...networkCell(figures), ...shareRow(shareBox), linkKey: linkKey(el),
+    showSettings: playgroundControls(model, controls, datasets), datasets,
     byName: Object.fromEntries(datasets.map((d) => [d.name, {...d, x: standardized(d)}])),
     settings: () => Object.fromEntries(SETTINGS.map((k) => [k, model.get(k)])),
     reduceMotion: window.matchMedia("(prefers-reduced-motion: reduce)"),
@@ -74,7 +76,7 @@ function render({model, el}) {
   keepControlKeys(root);
   const cellResize = watchCells(w);
   w.engines = engines({
-    init: {type: "init", datasets: model.get("datasets"), limit: model.get("divergence_limit")},
+    init: {type: "init", datasets: w.datasets, limit: model.get("divergence_limit")},
     moduleUrl: import.meta.url, moduleText: () => model.get("_esm"), onMessage: (msg) => onMessage(w, msg),
     onSwitch: () => { root.dataset.engine = w.engines.here.kind; restart(w); },
   });
@@ -82,6 +84,7 @@ function render({model, el}) {
   w.play.addEventListener("click", () => onPlay(w));
   w.step.addEventListener("click", () => onStep(w));
   wireShare(w);
+  wireNetwork(w);
   applyLink(w);  // the address's link for this playground, if any, before the first run
 
   const onChange = () => { w.showSettings(w.settings()); restart(w); };

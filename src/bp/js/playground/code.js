@@ -24,14 +24,14 @@ const py = (v) => (v === null ? "None" : typeof v === "string" ? JSON.stringify(
 
 // The Python of the run of settings `s` on data set `d` (the page's data, with its task).
 export function pythonCode(s, d) {
-  const sizes = [2, ...Array(s.hidden_layers).fill(s.width), 1];
+  const multi = d.task === "multiclass", sizes = [2, ...Array(s.hidden_layers).fill(s.width), multi ? d.classes.length : 1];
   return [
     "import bp",
     "",
     `# the playground's run: ${d.label}, inputs standardised as on the page`,
     `X, y = ${dataCall(d).call}`,
     "X = bp.standardize(X)[0]",
-    `layers = bp.mlp.init(${py(sizes)}, seed=${s.seed}, scale=${py(s.scale)})`,
+    `layers = bp.mlp.init(${py(sizes)}, seed=${s.seed}, scale=${py(s.scale)}${multi ? ', task="multiclass"' : ""})`,
     `result = bp.mlp.train(layers, X, y, task=${py(d.task)}, hidden=${py(s.activation)}, eta=${py(s.eta)},`,
     `                      epochs=${s.epochs}, batch_size=${py(s.batch_size)})`,
     "print(result.losses[-1], result.diverged)  # the curve: result.losses; the weights: result.layers",

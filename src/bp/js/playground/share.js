@@ -53,8 +53,8 @@ export function shareRow(parent) {
 }
 
 // What the page offers, for decodeSettings.
-function limits(model) {
-  return {datasets: model.get("datasets").map((d) => ({name: d.name, seed: dataCall(d)?.seed ?? null})),
+function limits(model, datasets) {
+  return {datasets: datasets.map((d) => ({name: d.name, seed: dataCall(d)?.seed ?? null})),
           maxHiddenLayers: model.get("max_hidden_layers"), maxWidth: model.get("max_width"),
           activations: model.get("activations"), maxEpochs: Math.max(...model.get("epoch_values"))};
 }
@@ -64,7 +64,7 @@ function limits(model) {
 export function applyLink(w) {
   const text = readFragment(window.location.hash, w.linkKey);
   if (text === null) return;
-  const {settings, error} = decodeSettings(text, limits(w.model));
+  const {settings, error} = decodeSettings(text, limits(w.model, w.datasets));
   if (error) { w.share.note.textContent = `The link's settings were not used: ${error}.`; return; }
   for (const [k, v] of Object.entries(settings)) w.model.set(k, v);
   w.model.save_changes();

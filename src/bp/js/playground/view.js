@@ -7,6 +7,7 @@ import {element, writeStatus} from "../controls.js";
 import {readTheme, drawPlane, drawBars} from "./figures.js";
 import {statusText, playingText, legendText, figureLabels} from "./text.js";
 import {writeCode} from "./share.js";
+import {scheduleNetwork} from "./network.js";
 
 // The figures' cells (a canvas each; the plane's with its legend) in `figures`, and a scratch
 // canvas for the plane's shading.
@@ -78,4 +79,5 @@ export function draw(w) {
     gradStart: JSON.stringify(st.gradStart), gradEnd: JSON.stringify(st.gradEnd),
   });
   writeCode(w);
+  scheduleNetwork(w);
 }
