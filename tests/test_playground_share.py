@@ -84,3 +84,14 @@ def test_the_pages_code_reproduces_its_run(capsys):
         np.testing.assert_allclose(scope["result"].losses, w.result.losses, rtol=1e-9, atol=0, err_msg=code)
         assert scope["result"].diverged == w.result.diverged
         assert capsys.readouterr().out.strip() == f"{scope['result'].losses[-1]} {scope['result'].diverged}"
+
+
+def test_a_pasted_data_set_stays_in_the_page():
+    """The page may switch to "pasted" (a CSV pasted into it); Python has not its rows and says so."""
+    w = Playground()
+    w.dataset = "pasted"
+    assert w.sizes == [2, 4, 4, 1]
+    with pytest.raises(ValueError, match="stays in the page"):
+        w.result  # noqa: B018 - the property raises
+    with pytest.raises(ValueError, match="unknown dataset"):
+        Playground(dataset="pasted")

@@ -198,7 +198,8 @@ class Playground(TrainingWidget):
     # epochs by TrainingWidget).
     @traitlets.validate("dataset")
     def _valid_dataset(self, proposal):
-        return _check_choice(proposal["value"], DATASETS, "dataset")
+        # "pasted": a CSV pasted into the page, whose rows stay in the page (Python cannot train on them)
+        return _check_choice(proposal["value"], (*DATASETS, "pasted"), "dataset")
 
     @traitlets.validate("hidden_layers")
     def _valid_hidden_layers(self, proposal):
@@ -223,6 +224,8 @@ class Playground(TrainingWidget):
     # ---------------------------------------------------------------- what the page computes
     def data(self):
         """``(X, y, task)`` of the current data set, as the page trains on it."""
+        if self.dataset == "pasted":
+            raise ValueError("the data set pasted into the page stays in the page: the page's run as code reads it")
         d = next(d for d in self.datasets if d["name"] == self.dataset)
         return standardized(d), np.array(d["y"], dtype=float), d["task"]
 
@@ -230,7 +233,7 @@ class Playground(TrainingWidget):
     def sizes(self):
         """The layer sizes: two inputs, ``hidden_layers`` layers of ``width`` units, one output (one
         per class for a multiclass set)."""
-        d = next(d for d in self.datasets if d["name"] == self.dataset)
+        d = next((d for d in self.datasets if d["name"] == self.dataset), {"task": "pasted"})
         return [2] + [self.width] * self.hidden_layers + [len(d["classes"]) if d["task"] == "multiclass" else 1]
 
     def initial_layers(self):

@@ -32,6 +32,7 @@ import {readTheme} from "./playground/figures.js";
 import {shareRow, linkKey, applyLink, wireShare} from "./playground/share.js";
 import {networkCell, wireNetwork} from "./playground/network.js";
 import {withBlobs} from "./data.js";
+import {ownDataSection, wireOwnData} from "./playground/owndata.js";
 
 // In a Web Worker (the playground's own, playground/engine.js) this module only serves runs.
 if (typeof document === "undefined" && typeof self !== "undefined" && typeof self.postMessage === "function") {
@@ -60,7 +61,7 @@ function widgetState(model, el) {
   const {root, controls, bar, shareBox, figures, readout} = layout(el);
   const datasets = withBlobs(model.get("datasets"));  // the three-class set, even in an older stored state
   return {
-    model, root, readout, ...playBar(bar), ...figureCells(figures), ...networkCell(figures), ...shareRow(shareBox), linkKey: linkKey(el),
+    model, root, readout, ...playBar(bar), ...figureCells(figures), ...networkCell(figures), ...shareRow(shareBox), ...ownDataSection(shareBox), linkKey: linkKey(el),
     showSettings: playgroundControls(model, controls, datasets), datasets,
     byName: Object.fromEntries(datasets.map((d) => [d.name, {...d, x: standardized(d)}])),
     settings: () => Object.fromEntries(SETTINGS.map((k) => [k, model.get(k)])),
@@ -85,6 +86,7 @@ function render({model, el}) {
   w.step.addEventListener("click", () => onStep(w));
   wireShare(w);
   wireNetwork(w);
+  wireOwnData(w);
   applyLink(w);  // the address's link for this playground, if any, before the first run
 
   const onChange = () => { w.showSettings(w.settings()); restart(w); };

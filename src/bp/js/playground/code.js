@@ -27,6 +27,7 @@ export function pythonCode(s, d) {
   const multi = d.task === "multiclass", sizes = [2, ...Array(s.hidden_layers).fill(s.width), multi ? d.classes.length : 1];
   return [
     "import bp",
+    ...(d.prelude ? [d.prelude] : []),
     "",
     `# the playground's run: ${d.label}, inputs standardised as on the page`,
     `X, y = ${dataCall(d).call}`,

@@ -105,7 +105,7 @@ export function playBar(bar) {
 // shortcuts (and the focus away). Tab, Escape and shortcuts with Ctrl/Cmd/Alt pass.
 export function keepControlKeys(root) {
   root.addEventListener("keydown", (event) => {
-    if (event.target.closest("input, select, button") && !["Tab", "Escape"].includes(event.key)
+    if (event.target.closest("input, select, button, textarea") && !["Tab", "Escape"].includes(event.key)
         && !event.ctrlKey && !event.metaKey && !event.altKey) event.stopPropagation();
   });
 }

@@ -89,7 +89,10 @@ export function writeCode(w) {
 
 export function wireShare(w) {
   const {share} = w;
-  share.copyLink.addEventListener("click", () => copy(linkOf(w, w.settings()), share.linkField, share.note, "link"));
+  share.copyLink.addEventListener("click", () => {
+    if (w.settings().dataset === "pasted") share.note.textContent = "A pasted data set is not in a link: no link reproduces this run.";
+    else copy(linkOf(w, w.settings()), share.linkField, share.note, "link");
+  });
   share.showCode.addEventListener("click", () => {
     share.panel.hidden = !share.panel.hidden;
     share.showCode.setAttribute("aria-expanded", String(!share.panel.hidden));
