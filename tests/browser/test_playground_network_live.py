@@ -102,6 +102,7 @@ def _keyboard(root, values, grads, layers, row):
     root.page.mouse.move(0, 0)  # no unit nor edge under the pointer
     root.locator(".bp-pg-unit[tabindex='0']").focus()
     assert f"of row {row}:" in info.inner_text() and info.inner_text().startswith("input x₁")
+    root.locator(".bp-pg-unit").nth(4).dispatch_event("mouseenter")  # the pointer elsewhere: the keys stay
     unit = root.locator(".bp-pg-unit[tabindex='0']")
     unit.press("ArrowRight")
     unit = root.locator(".bp-pg-unit[tabindex='0']")
@@ -116,5 +117,6 @@ def _keyboard(root, values, grads, layers, row):
     assert text.startswith("weight w¹₂₂ (from input 2 to unit 2 of layer 1)"), text
     assert f"= {W:.6g}; ∂L/∂w = {dW:.6g} (epoch 0" in text, text
     assert root.locator(".bp-pg-edge.bp-pg-hl").count() == 1
+    assert root.locator(".bp-pg-unit[tabindex='0']").count() == 1  # one tab stop, on the unit the keys reached
     root.locator(".bp-pg-edge").nth(1).dispatch_event("mouseenter")  # W[0, 1]: input 1 to unit 2
     assert info.inner_text().startswith("weight w¹₁₂") and f"= {layers[0][0][0, 1]:.6g};" in info.inner_text()

@@ -35,7 +35,8 @@ export function networkCell(figures) {
   info.setAttribute("aria-live", "polite");
   cell.append(head, drawing, info);
   figures.append(cell);
-  return {net: {cell, row, drawing, info, key: "", units: [], edges: [], pending: false, at: {l: 0, j: 0, edge: -1}}};
+  return {net: {cell, row, drawing, info, key: "", units: [], edges: [], pending: false,
+                at: {l: 0, j: 0, edge: -1}, focus: {l: 0, j: 0}}};
 }
 
 // The drawing's height for layer sizes `sizes` (the widest layer's), and where unit j of layer l (0: the inputs) sits.
@@ -55,7 +56,7 @@ function build(w, sizes) {
     const c = svg("circle", {cx: x, cy: y, r: 8, class: "bp-pg-unit", tabindex: -1, role: "button",
                              "aria-label": l === 0 ? `input ${j + 1}` : `layer ${l}, unit ${j + 1}`});
     c.addEventListener("mouseenter", () => describe(w, {l, j, edge: -1}));
-    c.addEventListener("focus", () => describe(w, {l, j, edge: -1}));
+    c.addEventListener("focus", () => { net.focus = {l, j}; describe(w, {l, j, edge: -1}); });
     unitGroup.append(c);
     return c;
   }));
@@ -79,6 +80,7 @@ function build(w, sizes) {
   net.drawing.replaceChildren(edgeGroup, unitGroup, labels);
   net.drawing.setAttribute("aria-label", `the ${sizes.join("-")} network's units and weights. ${HINT}`);
   net.at = {l: 0, j: 0, edge: -1};
+  net.focus = {l: 0, j: 0};  // the keyboard's unit (the pointer's may be another)
   net.described = false;
   net.units[0][0].setAttribute("tabindex", "0");
   net.key = sizes.join("-");
@@ -127,20 +129,22 @@ function describe(w, at) {
 export function wireNetwork(w) {
   const {net} = w;
   net.drawing.addEventListener("keydown", (event) => {
-    const {l, j, edge} = net.at, sizes = net.units.map((u) => u.length);
+    const {l, j} = net.focus, sizes = net.units.map((u) => u.length);
+    const edge = net.at.l === l && net.at.j === j ? net.at.edge : -1;
     const moves = {ArrowLeft: [l - 1, j], ArrowRight: [l + 1, j], ArrowUp: [l, j - 1], ArrowDown: [l, j + 1]};
     let next = null;
     if (event.key in moves) {
       const [nl] = moves[event.key], L = Math.min(Math.max(nl, 0), sizes.length - 1);
       next = {l: L, j: Math.min(Math.max(moves[event.key][1], 0), sizes[L] - 1), edge: -1};
     } else if (event.key === "Enter" || event.key === " ") {
-      next = l === 0 ? net.at : {l, j, edge: (edge + 1) % sizes[l - 1]};
+      next = {l, j, edge: l === 0 ? -1 : (edge + 1) % sizes[l - 1]};
     } else if (event.key === "Escape") next = {l, j, edge: -1};
     if (!next) return;
     event.preventDefault();
     event.stopPropagation();  // JupyterLab would take the keys as notebook shortcuts
     net.units[l][j].setAttribute("tabindex", "-1");
     net.units[next.l][next.j].setAttribute("tabindex", "0");
+    net.focus = {l: next.l, j: next.j};
     net.units[next.l][next.j].focus();
     describe(w, next);
   });
