@@ -134,6 +134,23 @@ def spiral(n=200, seed=0, classes=2):
     return np.round(X, 3), arm.astype(float)
 
 
+BLOB_CENTRES = ((0.0, 0.8), (-0.7, -0.4), (0.7, -0.4))
+"""The centres of `blobs`' three classes, a triangle around the origin."""
+
+
+def blobs(n=200, seed=0):
+    """``(X, y)``: three blobs of points, one per class 0, 1, 2 (row r in class r mod 3), around
+    `BLOB_CENTRES`: each coordinate is its centre + 0.5 · (u₁ + u₂ + u₃ − 1.5), three numbers of
+    `bp.mlp.uniforms` (a bell-shaped spread of ±0.75, so that neighbouring blobs touch), rounded to
+    three decimals. Only +, − and · (in that order) and NumPy's rounding, so a JavaScript twin
+    (``js/data.js``) gets the same bits. The playground's three-class set (task ``"multiclass"``)."""
+    n = _check_n(n)
+    u = uniforms(seed, 6 * n).reshape(n, 6)
+    centres = np.array(BLOB_CENTRES)[np.arange(n) % 3]
+    X = centres + 0.5 * (np.column_stack([u[:, 0] + u[:, 1] + u[:, 2], u[:, 3] + u[:, 4] + u[:, 5]]) - 1.5)
+    return np.round(X, 3), (np.arange(n) % 3).astype(float)
+
+
 def _check_n(n):
     if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 2:
         raise ValueError(f"n must be an integer >= 2 (both classes need a point), got {n!r}")

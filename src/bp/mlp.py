@@ -25,6 +25,7 @@ Conventions (tests outside the book, and the playground's JavaScript twin, rely 
 
 from __future__ import annotations
 
+import json
 import math
 import numbers
 from dataclasses import dataclass
@@ -189,6 +190,43 @@ def sizes(layers, *, task=None):
     """The widths of a network's layers, inputs first: ``[2, 2, 1]`` for the notes' network."""
     layers = _check_layers(layers, task)
     return [layers[0][0].shape[0]] + [W.shape[1] for W, _ in layers]
+
+
+def to_json(layers):
+    """A network's weights as JSON text: ``{"sizes": [...], "layers": [{"W": rows, "b": [...]}, ...]}``,
+    each number written as the shortest text that reads back to the same double (Python's and
+    JavaScript's), so `from_json` gives back the same bits. The playground offers its trained
+    weights in this form. Taught in "Backpropagation for any network"."""
+    layers = _check_any_outputs(layers)
+    return json.dumps(
+        {
+            "sizes": [layers[0][0].shape[0]] + [W.shape[1] for W, _ in layers],
+            "layers": [{"W": W.tolist(), "b": b.tolist()} for W, b in layers],
+        }
+    )
+
+
+def from_json(text):
+    """The layers ``[(W, b), ...]`` of `to_json`'s text (or of the playground's "weights as JSON"),
+    checked as every function here checks a network."""
+    try:
+        data = json.loads(text)
+        pairs = [(layer["W"], layer["b"]) for layer in data["layers"]]
+    except (TypeError, KeyError, ValueError) as e:
+        raise ValueError(f"not the JSON of bp.mlp.to_json ({{'layers': [{{'W': …, 'b': …}}, …]}}): {e!r}") from None
+    layers = _check_any_outputs(pairs)
+    if data.get("sizes", None) not in (None, [layers[0][0].shape[0]] + [W.shape[1] for W, _ in layers]):
+        raise ValueError(f"the JSON says sizes {data['sizes']} but its layers have other shapes")
+    return layers
+
+
+def _check_any_outputs(layers):
+    """`_check_layers` for one output unit or K ≥ 2 (to_json and from_json serve every task)."""
+    try:
+        K = len(np.ravel(layers[-1][1]))
+    except (TypeError, IndexError, KeyError):
+        K = 1
+    return _check_layers(layers, "multiclass" if K > 1 else None)
 
 
 # --------------------------------------------------------------------------- checks
@@ -507,6 +545,8 @@ __all__ = [
     "from_params",
     "to_params",
     "sizes",
+    "to_json",
+    "from_json",
     "softmax",
     "forward",
     "loss",

@@ -18,11 +18,12 @@ import traitlets
 
 from . import mlp
 from ._checks import check_epochs, check_eta
-from .data import X_STUDENTS, Y_PACKAGE, Y_PLACED, circles, spiral, standardize, xor
+from .data import X_STUDENTS, Y_PACKAGE, Y_PLACED, blobs, circles, spiral, standardize, xor
 from .widget import TrainingWidget
 
-DATASETS = ("circles", "xor", "spiral", "placed", "package")
-"""The playground's data sets: three classic 2-D sets and the made-up students (placed, Package)."""
+DATASETS = ("circles", "xor", "spiral", "blobs", "placed", "package")
+"""The playground's data sets: three classic 2-D sets, three blobs (three classes: softmax) and the
+made-up students (placed, Package)."""
 
 MAX_HIDDEN_LAYERS = 4
 MAX_WIDTH = 8
@@ -41,11 +42,8 @@ def datasets(n=200):
     classification chapter. ``n`` is the number of points of each 2-D set; the students' table has
     its 300 rows."""
     out = []
-    for name, label, (X, y) in (
-        ("circles", "circles", circles(n)),
-        ("xor", "XOR", xor(n)),
-        ("spiral", "spiral", spiral(n)),
-    ):
+    for name, label, make in (("circles", "circles", circles), ("xor", "XOR", xor), ("spiral", "spiral", spiral)):
+        X, y = make(n, seed=0)
         out.append(
             {
                 "name": name,
@@ -55,8 +53,24 @@ def datasets(n=200):
                 "y": y,
                 "features": ["x₁ (standardised)", "x₂ (standardised)"],
                 "classes": ["class 0", "class 1"],
+                "code": f"bp.data.{name}({n}, seed=0)",
+                "seed": 0,
             }
         )
+    X, y = blobs(n, seed=0)
+    out.append(
+        {
+            "name": "blobs",
+            "label": "three blobs",
+            "task": "multiclass",
+            "x": X,
+            "y": y,
+            "features": ["x₁ (standardised)", "x₂ (standardised)"],
+            "classes": ["class 0", "class 1", "class 2"],
+            "code": f"bp.data.blobs({n}, seed=0)",
+            "seed": 0,
+        }
+    )
     students = ["CGPA (standardised)", "IQ (standardised)"]
     out.append(
         {
@@ -67,6 +81,8 @@ def datasets(n=200):
             "y": Y_PLACED,
             "features": students,
             "classes": ["not placed", "placed"],
+            "code": "bp.X_STUDENTS, bp.Y_PLACED",
+            "seed": None,
         }
     )
     out.append(
@@ -78,6 +94,8 @@ def datasets(n=200):
             "y": Y_PACKAGE,
             "features": students,
             "classes": [],
+            "code": "bp.X_STUDENTS, bp.Y_PACKAGE",
+            "seed": None,
         }
     )
     for d in out:
@@ -85,7 +103,7 @@ def datasets(n=200):
         # the same bits in JavaScript, and the rows as given are far shorter to send than the result.
         _, mean, std = standardize(d["x"])
         d["x"], d["mean"], d["std"] = d["x"].tolist(), mean.tolist(), std.tolist()
-        d["y"] = [int(v) if d["task"] == "classification" else float(v) for v in d["y"]]
+        d["y"] = [float(v) if d["task"] == "regression" else int(v) for v in d["y"]]
     return out
 
 
@@ -180,7 +198,8 @@ class Playground(TrainingWidget):
     # epochs by TrainingWidget).
     @traitlets.validate("dataset")
     def _valid_dataset(self, proposal):
-        return _check_choice(proposal["value"], DATASETS, "dataset")
+        # "pasted": a CSV pasted into the page, whose rows stay in the page (Python cannot train on them)
+        return _check_choice(proposal["value"], (*DATASETS, "pasted"), "dataset")
 
     @traitlets.validate("hidden_layers")
     def _valid_hidden_layers(self, proposal):
@@ -205,17 +224,21 @@ class Playground(TrainingWidget):
     # ---------------------------------------------------------------- what the page computes
     def data(self):
         """``(X, y, task)`` of the current data set, as the page trains on it."""
+        if self.dataset == "pasted":
+            raise ValueError("the data set pasted into the page stays in the page: the page's run as code reads it")
         d = next(d for d in self.datasets if d["name"] == self.dataset)
         return standardized(d), np.array(d["y"], dtype=float), d["task"]
 
     @property
     def sizes(self):
-        """The layer sizes: two inputs, ``hidden_layers`` layers of ``width`` units, one output."""
-        return [2] + [self.width] * self.hidden_layers + [1]
+        """The layer sizes: two inputs, ``hidden_layers`` layers of ``width`` units, one output (one
+        per class for a multiclass set)."""
+        d = next((d for d in self.datasets if d["name"] == self.dataset), {"task": "pasted"})
+        return [2] + [self.width] * self.hidden_layers + [len(d["classes"]) if d["task"] == "multiclass" else 1]
 
     def initial_layers(self):
         """The network before training: `bp.mlp.init` with the seed and scale."""
-        return mlp.init(self.sizes, seed=self.seed, scale=self.scale)
+        return mlp.init(self.sizes, seed=self.seed, scale=self.scale, task=self.data()[2])
 
     @property
     def result(self):

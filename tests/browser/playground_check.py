@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from bp import mlp
-from bp.playground import standardized
+from bp.playground import datasets, standardized
 
 PLAYGROUND = "bp.playground.Playground"  # a playground's _anywidget_id, in a page's stored widget state
 FIRST_RTOL = 1e-12
@@ -31,18 +31,30 @@ PERTURBATION = 1e-13
 
 
 def model_datasets(state):
-    """The data sets a playground's stored (or kernel) state holds, by name, as the page trains on them."""
-    return {d["name"]: (standardized(d), np.array(d["y"], dtype=float), d["task"]) for d in state["datasets"]}
+    """The data sets a playground's stored (or kernel) state holds, by name, as the page trains on them;
+    with the three blobs, which the page draws itself (js/data.js, bp.data.blobs's twin) when a state
+    saved before them lacks them."""
+    sets = {d["name"]: d for d in state["datasets"]}
+    if "blobs" not in sets:
+        sets["blobs"] = next(d for d in datasets(len(sets["circles"]["x"])) if d["name"] == "blobs")
+    return {name: (standardized(d), np.array(d["y"], dtype=float), d["task"]) for name, d in sets.items()}
 
 
-def sizes(s):
-    return [2] + [s["width"]] * s["hidden_layers"] + [1]
+def sizes(s, data=None):
+    """The layer sizes of settings `s`: one output, or one per class of a multiclass set of `data`."""
+    X, y, task = data[s["dataset"]] if data else (None, None, None)
+    return [2] + [s["width"]] * s["hidden_layers"] + [int(y.max()) + 1 if task == "multiclass" else 1]
+
+
+def initial(s, data):
+    """`bp.mlp.init` for the page's settings `s` on its data."""
+    return mlp.init(sizes(s, data), seed=s["seed"], scale=s["scale"], task=data[s["dataset"]][2])
 
 
 def python_run(s, data, layers=None):
     """`bp.mlp.train` for the page's settings `s` (from its data-settings) on its data."""
     X, y, task = data[s["dataset"]]
-    layers = mlp.init(sizes(s), seed=s["seed"], scale=s["scale"]) if layers is None else layers
+    layers = initial(s, data) if layers is None else layers
     return mlp.train(
         layers, X, y, task=task, hidden=s["activation"], eta=s["eta"], epochs=s["epochs"], batch_size=s["batch_size"]
     )
@@ -51,7 +63,7 @@ def python_run(s, data, layers=None):
 def drift(s, data, reference):
     """How far `bp.mlp.train` moves (max relative change of the curve) under 1e-13 relative
     perturbations of its initial weights; infinite if the divergence or the curve's length changes."""
-    layers = mlp.init(sizes(s), seed=s["seed"], scale=s["scale"])
+    layers = initial(s, data)
     signs = [np.random.default_rng(0).choice([-1.0, 1.0], size=W.shape) for W, _ in layers]
     worst = 0.0
     for direction in (1.0, -1.0):
@@ -94,7 +106,7 @@ def check(shown, data, where):
         atol=0,
         err_msg=f"{where}: the loss before training / after epoch 1",
     )
-    layers0 = mlp.init(sizes(s), seed=s["seed"], scale=s["scale"])
+    layers0 = initial(s, data)
     start = gradient_sizes(layers0, X, y, task, s["activation"])
     np.testing.assert_allclose(
         shown["gradStart"], start, rtol=1e-10, atol=0, err_msg=f"{where}: gradients at the start"
@@ -116,6 +128,9 @@ def check(shown, data, where):
         if task == "classification":
             yhat = mlp.forward(r.layers, X, task=task, hidden=s["activation"])[-1][1][:, 0]
             assert shown["accuracy"] == float(np.mean((yhat >= 0.5) == y)), f"{where}: accuracy"
+        if task == "multiclass":
+            P = mlp.forward(r.layers, X, task=task, hidden=s["activation"])[-1][1]
+            assert shown["accuracy"] == float(np.mean(np.argmax(P, axis=1) == y)), f"{where}: accuracy"
         check_readout(shown, r, task, where)
     line = (
         f"{'stable  ' if stable else 'UNSTABLE'} drift {d:8.1e}  page vs bp.mlp {distance:8.1e}  "
@@ -138,10 +153,20 @@ def check_readout(shown, r, task, where):
     else:
         assert "diverged" not in text, (where, text)
         assert f"final loss {r.losses[-1]:.6g} after {s['epochs']} epochs" in text, (where, text)
-    if task == "classification" and shown["accuracy"] is not None:
+    if task in ("classification", "multiclass") and shown["accuracy"] is not None:
         percent = math.floor(100 * shown["accuracy"] + 0.5)  # the page rounds halves up (62.5 % → 63 %)
         assert f"accuracy {percent}%" in text, (where, text)
     assert text.replace("\n", " ") in shown["labels"]["loss"], (where, shown["labels"]["loss"], text)
+
+
+# The stored state of each playground on a page of the book, in page order.
+STATES_JS = """(marker) => {
+    const state = JSON.parse(document.querySelector(
+        'script[type="application/vnd.jupyter.widget-state+json"]').textContent).state;
+    return [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+        .map(s => state[JSON.parse(s.textContent).model_id].state)
+        .filter(st => st._anywidget_id === marker);
+}"""
 
 
 # What a playground shows, read from its root element (src/bp/js/playground.js writes these).

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from playground_check import PLAYGROUND, SHOWN_JS, check, controls_match, model_datasets
+from playground_check import PLAYGROUND, SHOWN_JS, STATES_JS, check, controls_match, model_datasets
 
 pytestmark = pytest.mark.browser
 
@@ -99,16 +99,7 @@ def _pages(html_dir):
 
 def _states(page):
     """The stored state of each playground on the page, in page order."""
-    return page.evaluate(
-        """(marker) => {
-        const state = JSON.parse(document.querySelector(
-            'script[type="application/vnd.jupyter.widget-state+json"]').textContent).state;
-        return [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
-            .map(s => state[JSON.parse(s.textContent).model_id].state)
-            .filter(st => st._anywidget_id === marker);
-    }""",
-        MARKER,
-    )
+    return page.evaluate(STATES_JS, MARKER)
 
 
 def _shown(root):

@@ -32,18 +32,24 @@ def _plane(x):
 def _expected(w, with_grid):
     X, y, task = w.data()
     r = w.result
-    yhat = mlp.forward(r.layers, X, task=task, hidden=w.activation)[-1][1][:, 0]
+    P = mlp.forward(r.layers, X, task=task, hidden=w.activation)[-1][1]
+    yhat = P[:, 0]
     out = {
         "sizes": w.sizes,
         "losses": r.losses,
         "diverged": r.diverged,
         "gradStart": w.gradient_sizes(),
         "gradEnd": w.gradient_sizes(r.layers),
-        "accuracy": float(np.mean((yhat >= 0.5) == (y == 1))) if task == "classification" else None,
+        "accuracy": float(np.mean((yhat >= 0.5) == (y == 1)))
+        if task == "classification"
+        else float(np.mean(np.argmax(P, axis=1) == y))  # the first of equals, as the page
+        if task == "multiclass"
+        else None,
     }
     if with_grid:
         limits, G = _plane(X)
-        out.update(limits=limits, grid=mlp.forward(r.layers, G, task=task, hidden=w.activation)[-1][1][:, 0])
+        grid = mlp.forward(r.layers, G, task=task, hidden=w.activation)[-1][1]  # K per point for multiclass
+        out.update(limits=limits, grid=grid.ravel() if task == "multiclass" else grid[:, 0])
     return out
 
 

@@ -7,7 +7,7 @@
 // limits (bit for bit) and ŷ over it (1e-9). A run cut into chunks of 64 rows gives the same numbers.
 import {test} from "node:test";
 import assert from "node:assert/strict";
-import {createRunner, standardized, sizesOf, workOf, GRID} from "../../src/bp/js/run.js";
+import {createRunner, standardized, sizesOf, outputsOf, workOf, GRID} from "../../src/bp/js/run.js";
 import {readFixture, gap, tally} from "./twins.mjs";
 
 const F = readFixture("run");
@@ -19,7 +19,9 @@ test("standardized equals bp.playground.standardized bit for bit", () => {
 
 test("sizesOf is Playground.sizes; the grid is 48 × 48", () => {
   assert.equal(GRID, F.grid);
-  for (const c of F.cases) assert.deepEqual(sizesOf(c.settings), c.sizes);
+  for (const c of F.cases) {
+    assert.deepEqual(sizesOf(c.settings, outputsOf(F.datasets.find((d) => d.name === c.settings.dataset))), c.sizes);
+  }
 });
 
 test("workOf counts multiply-adds: the playground's defaults are 3.6e6", () => {

@@ -54,6 +54,8 @@ export function mark(ctx, x, y, {shape, size, fill, stroke, lineWidth}) {
     const [up, half, down] = size;
     ctx.moveTo(x, y - up); ctx.lineTo(x + half, y + down); ctx.lineTo(x - half, y + down);
     ctx.closePath();
+  } else if (shape === "square") {
+    ctx.rect(x - size, y - size, 2 * size, 2 * size);
   } else {
     ctx.arc(x, y, size, 0, 2 * Math.PI);
   }

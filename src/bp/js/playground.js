@@ -29,6 +29,10 @@ import {engines} from "./playground/engine.js";
 import {restart, setPlaying, onMessage, onPlay, onStep} from "./playground/session.js";
 import {figureCells, watchCells, draw} from "./playground/view.js";
 import {readTheme} from "./playground/figures.js";
+import {shareRow, linkKey, applyLink, wireShare} from "./playground/share.js";
+import {networkCell, wireNetwork} from "./playground/network.js";
+import {withBlobs} from "./data.js";
+import {ownDataSection, wireOwnData} from "./playground/owndata.js";
 
 // In a Web Worker (the playground's own, playground/engine.js) this module only serves runs.
 if (typeof document === "undefined" && typeof self !== "undefined" && typeof self.postMessage === "function") {
@@ -44,20 +48,21 @@ function layout(el) {
   controls.setAttribute("aria-label", "network and training settings");
   const bar = element("div", {className: "bp-pg-bar"});
   const figures = element("div", {className: "bp-pg-figures"});
+  const shareBox = element("div", {className: "bp-pg-sharebox"});
   const readout = element("p", {className: "bp-pg-readout"});
   readout.setAttribute("role", "status");
-  root.append(controls, bar, readout, figures);
+  root.append(controls, bar, shareBox, readout, figures);
   el.append(root);
-  return {root, controls, bar, figures, readout};
+  return {root, controls, bar, shareBox, figures, readout};
 }
 
 // The widget's state, shared by playground/session.js and playground/view.js.
 function widgetState(model, el) {
-  const {root, controls, bar, figures, readout} = layout(el);
-  const datasets = model.get("datasets");
+  const {root, controls, bar, shareBox, figures, readout} = layout(el);
+  const datasets = withBlobs(model.get("datasets"));  // the three-class set, even in an older stored state
   return {
-    model, root, readout, ...playBar(bar), ...figureCells(figures),
-    showSettings: playgroundControls(model, controls),
+    model, root, readout, ...playBar(bar), ...figureCells(figures), ...networkCell(figures), ...shareRow(shareBox), ...ownDataSection(shareBox), linkKey: linkKey(el),
+    showSettings: playgroundControls(model, controls, datasets), datasets,
     byName: Object.fromEntries(datasets.map((d) => [d.name, {...d, x: standardized(d)}])),
     settings: () => Object.fromEntries(SETTINGS.map((k) => [k, model.get(k)])),
     reduceMotion: window.matchMedia("(prefers-reduced-motion: reduce)"),
@@ -72,13 +77,17 @@ function render({model, el}) {
   keepControlKeys(root);
   const cellResize = watchCells(w);
   w.engines = engines({
-    init: {type: "init", datasets: model.get("datasets"), limit: model.get("divergence_limit")},
+    init: {type: "init", datasets: w.datasets, limit: model.get("divergence_limit")},
     moduleUrl: import.meta.url, moduleText: () => model.get("_esm"), onMessage: (msg) => onMessage(w, msg),
     onSwitch: () => { root.dataset.engine = w.engines.here.kind; restart(w); },
   });
   root.dataset.engine = w.engines.longRuns();
   w.play.addEventListener("click", () => onPlay(w));
   w.step.addEventListener("click", () => onStep(w));
+  wireShare(w);
+  wireNetwork(w);
+  wireOwnData(w);
+  applyLink(w);  // the address's link for this playground, if any, before the first run
 
   const onChange = () => { w.showSettings(w.settings()); restart(w); };
   for (const name of SETTINGS) model.on(`change:${name}`, onChange);

@@ -4,7 +4,7 @@ import {fmtTick} from "./format.js";
 
 // The figures' colours on a light page. A widget may pass its own (themeColors) to every function below.
 export const COLORS = {line: "#1f77b4", red: "#b2182b", blue: "#2166ac", axis: "#333", grid: "#e5e5e5", text: "#222",
-                       background: "#fff", class0: "#e69f00", class1: "#0072b2"};
+                       background: "#fff", class0: "#e69f00", class1: "#0072b2", class2: "#009e73"};
 
 // The colours of the page's theme (light or dark): the CSS custom properties --bp-line, --bp-text, ...
 // that the widget's stylesheet sets on `el` from the book's or JupyterLab's theme; COLORS where unset.

@@ -13,7 +13,7 @@
 // or at the end of the run (finished: true). Both say how long the chunk before them took
 // (lastChunkMs, the run's start included in its first) and the run's longest so far (chunkMs).
 
-import {init, training, forward, gradientSizes, matrix, workspace} from "./mlp.js";
+import {init, training, forward, gradientSizes, matrix, workspace, copyLayers} from "./mlp.js";
 import {planeLimits} from "./plot.js";
 
 export const GRID = 48;  // ŷ over the plane on GRID × GRID points (drawn smoothed)
@@ -36,12 +36,15 @@ function prepare(d) {
       G.data[2 * (r * GRID + c) + 1] = y1 - ((y1 - y0) * r) / (GRID - 1);
     }
   }
-  return {X, y: Float64Array.from(d.y), task: d.task, limits, G};
+  return {X, y: Float64Array.from(d.y), task: d.task, limits, G, K: outputsOf(d)};
 }
 
-// The layer sizes of the settings: 2 inputs, hidden_layers × width, 1 output (Playground.sizes).
-export function sizesOf(s) {
-  return [2, ...Array(s.hidden_layers).fill(s.width), 1];
+// The output units of a data set's network: one, or one per class (task "multiclass", softmax).
+export const outputsOf = (d) => (d.task === "multiclass" ? d.classes.length : 1);
+
+// The layer sizes of the settings: 2 inputs, hidden_layers × width, `outputs` (Playground.sizes).
+export function sizesOf(s, outputs = 1) {
+  return [2, ...Array(s.hidden_layers).fill(s.width), outputs];
 }
 
 // A run's work, roughly, in multiply-adds: per row and epoch, a forward pass on the batch, the
@@ -57,6 +60,17 @@ export function workOf(s, rows) {
   return (s.epochs + 1) * rows * (4 * products + 2 * act * units);
 }
 
+// The share of rows whose most probable class (the first, on a tie: np.argmax) is their label.
+function argmaxRight(P, y, K) {
+  let right = 0;
+  for (let i = 0; i < y.length; i++) {
+    let best = 0;
+    for (let k = 1; k < K; k++) if (P[i * K + k] > P[i * K + best]) best = k;
+    right += best === y[i] ? 1 : 0;
+  }
+  return right / y.length;
+}
+
 // What the figures need at the epoch run r reached (its chunk began at t0): the state message.
 function snapshot(r, t0) {
   const {d, s, opts, state, ws} = r;
@@ -67,13 +81,15 @@ function snapshot(r, t0) {
     let right = 0;
     for (let i = 0; i < d.X.rows; i++) right += (yhat.data[i] >= 0.5) === (d.y[i] === 1) ? 1 : 0;
     accuracy = right / d.X.rows;
-  }
-  // ŷ, row after row (a copy: it goes to the page)
-  const grid = forward(state.layers, d.G, d.task, s.activation, ws.grid).at(-1).a.data.slice(0, GRID * GRID);
+  } else if (d.task === "multiclass") accuracy = argmaxRight(yhat.data, d.y, d.K);
+  // ŷ (K probabilities per point for multiclass), row after row (a copy: it goes to the page)
+  const grid = forward(state.layers, d.G, d.task, s.activation, ws.grid).at(-1).a.data.slice(0, GRID * GRID * d.K);
   const lastChunkMs = performance.now() - t0;
   r.chunkMs = Math.max(r.chunkMs, lastChunkMs);
   return {type: "state", id: r.id, epoch: state.epoch, finished: r.finished, losses: state.losses.slice(),
           diverged: state.diverged, accuracy, grid, limits: d.limits, gradStart: r.gradStart, gradEnd,
+          layers: copyLayers(state.layers),  // the network drawn (playground/network.js), and its ∂L/∂W, ∂L/∂b on the table
+          grads: state.layers.map((_, l) => ({dW: ws.table[l].dW.data.slice(), db: ws.table[l].db.slice()})),
           chunkMs: r.chunkMs, lastChunkMs, computeMs: performance.now() - r.t0};
 }
 
@@ -94,7 +110,7 @@ export function createRunner(post, {budgetMs, later}) {
   function start({id, settings: s, until}) {
     const d = data[s.dataset];
     const loss = d.task === "regression" ? "squared" : "cross_entropy";   // check_task's default loss
-    const layers = init(sizesOf(s), {seed: s.seed, scale: s.scale});       // Playground.initial_layers()
+    const layers = init(sizesOf(s, d.K), {seed: s.seed, scale: s.scale});  // Playground.initial_layers()
     const ws = workspaces(layers);
     const r = {id, d, s, until, ws, state: null, finished: false, chunkMs: 0, t0: performance.now(), deadline: Infinity};
     // The run pauses in the middle of an epoch too once its chunk's time is up (see pump).

@@ -2,8 +2,9 @@
 // w1_21 → w¹₂₁, b11 → b₁₁, z21 → z₂₁, O12 → O₁₂, delta21 → δ₂₁, yhat → ŷ; any other name as it is.
 
 const SUB = {0: "₀", 1: "₁", 2: "₂", 3: "₃", 4: "₄", 5: "₅", 6: "₆", 7: "₇", 8: "₈", 9: "₉"};
-const SUP = {1: "¹", 2: "²"};
-const subscript = (digits) => [...digits].map((d) => SUB[d]).join("");
+const SUP = {0: "⁰", 1: "¹", 2: "²", 3: "³", 4: "⁴", 5: "⁵", 6: "⁶", 7: "⁷", 8: "⁸", 9: "⁹"};
+export const subscript = (digits) => [...String(digits)].map((d) => SUB[d]).join("");
+export const superscript = (digits) => [...String(digits)].map((d) => SUP[d]).join("");
 
 export function symbol(name) {
   if (name === "yhat") return "ŷ";

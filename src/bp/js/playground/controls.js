@@ -19,11 +19,11 @@ const batchText = (b) => (b === null ? "full batch" : b === 1 ? "1 (per sample)"
 export const etaText = (v) => fmtG(v, 3);
 
 // The settings' controls in `controls`, each a row {control, out}, keyed by the setting.
-function settingControls(model, controls) {
+function settingControls(model, controls, datasets) {
   const etas = model.get("etas"), epochValues = model.get("epoch_values"), batchSizes = model.get("batch_sizes");
   const row = (key, label, control) => field(controls, control, label, {key, className: "bp-pg-field", output: "label"});
   const c = {
-    dataset: row("dataset", "data set", select(model.get("datasets").map((d) => [d.name, d.label]))),
+    dataset: row("dataset", "data set", select(datasets.map((d) => [d.name, d.label]))),
     hidden_layers: row("hidden_layers", "hidden layers", range(0, model.get("max_hidden_layers"), 1)),
     width: row("width", "units per hidden layer", range(1, model.get("max_width"), 1)),
     activation: row("activation", "hidden activation",
@@ -83,8 +83,8 @@ function listen(model, c) {
 }
 
 // The settings' controls in `controls`, wired to the model. Returns showSettings(s).
-export function playgroundControls(model, controls) {
-  const c = settingControls(model, controls);
+export function playgroundControls(model, controls, datasets) {
+  const c = settingControls(model, controls, datasets);
   listen(model, c);
   return (s) => show(model, c, s);
 }
@@ -105,7 +105,7 @@ export function playBar(bar) {
 // shortcuts (and the focus away). Tab, Escape and shortcuts with Ctrl/Cmd/Alt pass.
 export function keepControlKeys(root) {
   root.addEventListener("keydown", (event) => {
-    if (event.target.closest("input, select, button") && !["Tab", "Escape"].includes(event.key)
+    if (event.target.closest("input, select, button, textarea") && !["Tab", "Escape"].includes(event.key)
         && !event.ctrlKey && !event.metaKey && !event.altKey) event.stopPropagation();
   });
 }

@@ -42,7 +42,7 @@ function workerEngine(moduleUrl, moduleText, onMessage, onFail) {
 // the engine for a new run of settings s, by its size. onSwitch() is called when the worker fails
 // and the runs come here.
 export function engines({init, moduleUrl, moduleText, onMessage, onSwitch}) {
-  const rows = Object.fromEntries(init.datasets.map((d) => [d.name, d.x.length]));
+  let rows = Object.fromEntries(init.datasets.map((d) => [d.name, d.x.length]));
   const here = mainThreadEngine(onMessage);
   here.send(init);
   const e = {here, away: null, current: null};   // away: the Web Worker's engine, if one can start
@@ -62,6 +62,11 @@ export function engines({init, moduleUrl, moduleText, onMessage, onSwitch}) {
     if (e.current !== null && e.current !== next) e.current.send({type: "stop"});
     e.current = next;
     return next;
+  };
+  // New data sets (a pasted one): both engines get them (the runs go on with the data they had).
+  e.setData = (datasets) => {
+    rows = Object.fromEntries(datasets.map((d) => [d.name, d.x.length]));
+    for (const engine of [here, e.away]) if (engine) engine.send({...init, datasets});
   };
   e.stop = () => { here.stop(); if (e.away) e.away.stop(); };
   return e;

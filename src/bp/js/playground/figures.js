@@ -15,6 +15,7 @@ export function readTheme(root) {
   return {
     ...colors, connected: root.isConnected, bgRGB: rgbOf(colors.background),
     class0: rgbOf(colors.class0), class1: rgbOf(colors.class1),    // the plane's shading, mixed into bgRGB
+    class2: rgbOf(colors.class2),
     start: colors.line, end: colors.class0,                        // gradient bars: blue at the start, orange now
   };
 }
@@ -29,32 +30,46 @@ function viridis(t) {
 const mix = (a, b, t) => a.map((c, i) => Math.round(c + (b[i] - c) * t));
 const css = ([r, g, b]) => `rgb(${r}, ${g}, ${b})`;
 
+// The colour at grid point k for K classes (K probabilities a point in `grid`): the most probable
+// class's (the first on a tie), stronger the surer the network is.
+function classAt(grid, K, theme) {
+  const colours = [theme.class0, theme.class1, theme.class2];
+  return (k) => {
+    let best = 0;
+    for (let c = 1; c < K; c++) if (grid[k * K + c] > grid[k * K + best]) best = c;
+    const p = grid[k * K + best];
+    return Number.isFinite(p) ? mix(theme.bgRGB, colours[best % 3], 0.7 * (p - 1 / K) / (1 - 1 / K)) : theme.bgRGB;
+  };
+}
+
 // ŷ over the plane (st.grid: GRID × GRID values, rows from the top), the rows on it and, for
 // classification, the boundary ŷ = 0.5. Returns the figure's height.
 export function drawPlane(canvas, st, data, theme, width, scratch) {
   const W = width, H = Math.round(Math.min(width, 460) * 0.9);
   const ctx = setupCanvas(canvas, W, H, theme);
   const box = {x: 58, y: 28, w: W - 58 - 14, h: H - 28 - 46};
-  const classification = data.task === "classification";
+  const classification = data.task === "classification", multi = data.task === "multiclass";
   const [ylo, yhi] = [Math.min(...data.y), Math.max(...data.y)];
   const colour = classification
     ? (v) => (v < 0.5 ? mix(theme.bgRGB, theme.class0, 0.7 * (0.5 - v) / 0.5)
                       : mix(theme.bgRGB, theme.class1, 0.7 * (v - 0.5) / 0.5))
     : (v) => mix(theme.bgRGB, viridis((v - ylo) / (yhi - ylo)), 0.75);
-  const rgbAt = (k) => (Number.isFinite(st.grid[k]) ? colour(st.grid[k]) : theme.bgRGB);
+  const rgbAt = multi ? classAt(st.grid, data.classes.length, theme)
+    : (k) => (Number.isFinite(st.grid[k]) ? colour(st.grid[k]) : theme.bgRGB);
   shadeGrid(ctx, box, scratch, GRID, rgbAt, classification ? {values: st.grid, color: theme.text} : null);
-  const {toX, toY} = planeAxes(ctx, box, st.limits,
-                               classification ? "ŷ over the plane (line: ŷ = 0.5)" : "ŷ over the plane (prediction)",
-                               data.features, theme);
+  const title = multi ? "the most probable class over the plane"
+    : classification ? "ŷ over the plane (line: ŷ = 0.5)" : "ŷ over the plane (prediction)";
+  const {toX, toY} = planeAxes(ctx, box, st.limits, title, data.features, theme);
   // The rows as in the explorer: labelled 0, hollow circles; labelled 1, solid triangles (in the
   // page's text colour, so that no row is lost on the shading of its own class); for regression,
   // circles coloured by their value.
   const small = data.x.length > 250 ? 0.8 : 1;
   const marks = [{shape: "circle", size: 3.8 * small, fill: theme.background, stroke: theme.text, lineWidth: 1.5},
                  {shape: "triangle", size: [5.5 * small, 5 * small, 3.8 * small], fill: theme.text,
-                  stroke: theme.background, lineWidth: 1}];
+                  stroke: theme.background, lineWidth: 1},
+                 {shape: "square", size: 3.3 * small, fill: theme.text, stroke: theme.background, lineWidth: 1}];
   data.x.forEach((row, i) => {
-    const style = classification ? marks[data.y[i] === 1 ? 1 : 0]
+    const style = multi ? marks[data.y[i]] : classification ? marks[data.y[i] === 1 ? 1 : 0]
       : {shape: "circle", size: 3.2 * small, fill: css(viridis((data.y[i] - ylo) / (yhi - ylo))), stroke: theme.text, lineWidth: 1};
     mark(ctx, toX(row[0]), toY(row[1]), style);
   });

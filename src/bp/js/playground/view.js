@@ -6,6 +6,8 @@ import {drawLosses, divergedNote} from "../plot.js";
 import {element, writeStatus} from "../controls.js";
 import {readTheme, drawPlane, drawBars} from "./figures.js";
 import {statusText, playingText, legendText, figureLabels} from "./text.js";
+import {writeCode} from "./share.js";
+import {scheduleNetwork} from "./network.js";
 
 // The figures' cells (a canvas each; the plane's with its legend) in `figures`, and a scratch
 // canvas for the plane's shading.
@@ -76,4 +78,6 @@ export function draw(w) {
     diverged: String(st.diverged), accuracy: JSON.stringify(st.accuracy),
     gradStart: JSON.stringify(st.gradStart), gradEnd: JSON.stringify(st.gradEnd),
   });
+  writeCode(w);
+  scheduleNetwork(w);
 }
