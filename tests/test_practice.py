@@ -136,3 +136,14 @@ def test_the_explorer_item_is_bp_train():
             assert not bp.train(
                 bp.INITIAL_PARAMS, bp.X_REG, bp.Y_REG, task="regression", eta=other, epochs=1000
             ).diverged
+
+
+@pytest.mark.parametrize("chapter", sorted(practice_items.CHAPTERS))
+def test_each_first_page_stores_the_chapters_items_as_they_are(chapter):
+    """The count on a chapter's first page is stored with that notebook: an item added on a later
+    page needs the first page re-run (make notebooks NOTEBOOKS=chapters/<first>.ipynb)."""
+    first = practice_items.CHAPTERS[chapter][0]
+    nb = json.loads((Path(__file__).parents[1] / "chapters" / f"{first}.ipynb").read_text())
+    states = nb["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"].values()
+    stored = [m["state"]["item_keys"] for m in states if "item_keys" in m["state"]]
+    assert stored == [list(practice.progress(chapter).item_keys)], f"re-run chapters/{first}.ipynb"
