@@ -118,6 +118,19 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
+def playground_pages():
+    """The pages that show a `bp.playground` (found by its content), in the book's order."""
+    return [p for p in _pages() if (HTML / p).is_file() and PLAYGROUND in (HTML / p).read_text(encoding="utf-8")]
+
+
+@pytest.fixture(scope="session")
+def playground_path(html_dir):
+    """The first page that shows a `bp.playground` (the tests of one playground's features)."""
+    found = playground_pages()
+    assert found, "no page of the built book shows a bp.playground"
+    return found[0]
+
+
 def pytest_generate_tests(metafunc):
     """`page_path`: every page of the book; `chapter`: every page made from a notebook;
     `stepper_page`: every page that holds a `bp.stepper`; `playground_page`: every page that shows a
@@ -127,8 +140,7 @@ def pytest_generate_tests(metafunc):
     if "stepper_page" in metafunc.fixturenames:
         metafunc.parametrize("stepper_page", pages_holding("bp.stepper.Stepper") or ["(no page with a stepper)"])
     if "playground_page" in metafunc.fixturenames:
-        found = [p for p in _pages() if (HTML / p).is_file() and PLAYGROUND in (HTML / p).read_text(encoding="utf-8")]
-        metafunc.parametrize("playground_page", found or ["(no page with a playground)"])
+        metafunc.parametrize("playground_page", playground_pages() or ["(no page with a playground)"])
     if "chapter" in metafunc.fixturenames:
         chapters = [p for p in _pages() if is_chapter(p)]
         metafunc.parametrize("chapter", chapters or ["(no notebook pages)"])

@@ -25,17 +25,6 @@ pytestmark = pytest.mark.browser
 RTOL = 1e-12
 
 
-@pytest.fixture(scope="module")
-def path(html_dir):
-    found = sorted(
-        p.relative_to(html_dir).as_posix()
-        for p in html_dir.rglob("*.html")
-        if p.relative_to(html_dir).parts[0] not in ("_static", "_sources") and PLAYGROUND in p.read_text("utf-8")
-    )
-    assert found, "no page of the built book shows a bp.playground"
-    return found[0]
-
-
 def _values(page, root, epoch, row):
     svg = root.locator("svg.bp-pg-netsvg")
     page.wait_for_function(
@@ -67,8 +56,8 @@ def _compare(got, layers, X, y, task, hidden, row, where):
 
 
 @pytest.mark.parametrize("dataset,row", [(None, 17), ("package", 123), ("blobs", 5)])
-def test_the_network_says_bp_mlps_numbers(visit, lazy, path, dataset, row):
-    page, log = visit(path)
+def test_the_network_says_bp_mlps_numbers(visit, lazy, playground_path, dataset, row):
+    page, log = visit(playground_path)
     lazy.show_widgets(page)
     root = page.locator(".bp-playground").first
     page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)

@@ -16,20 +16,9 @@ import numpy as np
 import pytest
 
 import bp
-from playground_check import PLAYGROUND, SHOWN_JS, check
+from playground_check import SHOWN_JS, check
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def path(html_dir):
-    found = sorted(
-        p.relative_to(html_dir).as_posix()
-        for p in html_dir.rglob("*.html")
-        if p.relative_to(html_dir).parts[0] not in ("_static", "_sources") and PLAYGROUND in p.read_text("utf-8")
-    )
-    assert found, "no page of the built book shows a bp.playground"
-    return found[0]
 
 
 def _csv(X, y, header):
@@ -62,8 +51,10 @@ CASES = [
 
 
 @pytest.mark.parametrize("name,make,header,task,eta", CASES, ids=[c[0] for c in CASES])
-def test_a_pasted_csv_trains_as_bp_mlp(visit, lazy, path, tmp_path, monkeypatch, capsys, name, make, header, task, eta):
-    page, log = visit(path)
+def test_a_pasted_csv_trains_as_bp_mlp(
+    visit, lazy, playground_path, tmp_path, monkeypatch, capsys, name, make, header, task, eta
+):
+    page, log = visit(playground_path)
     lazy.show_widgets(page)
     root = page.locator(".bp-playground").first
     page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)
@@ -87,7 +78,7 @@ def test_a_pasted_csv_trains_as_bp_mlp(visit, lazy, path, tmp_path, monkeypatch,
     assert shown["settings"]["dataset"] == "pasted" and shown["controls"]["dataset"] == "pasted"
     table = np.loadtxt(text.splitlines(), delimiter=",", skiprows=1 if header else 0)
     data = {"pasted": (bp.standardize(table[:, :2])[0], table[:, 2], task)}
-    result = check(shown, data, f"{path}: pasted {name}")
+    result = check(shown, data, f"{playground_path}: pasted {name}")
     assert result["stable"], "choose a stable setting: the code is compared to 1e-9"
     assert f"{len(y)} rows" in root.locator(".bp-pg-ownnote").inner_text()
 
@@ -113,8 +104,8 @@ BAD = [
 ]
 
 
-def test_bad_input_is_named_and_changes_nothing(visit, lazy, path):
-    page, log = visit(path)
+def test_bad_input_is_named_and_changes_nothing(visit, lazy, playground_path):
+    page, log = visit(playground_path)
     lazy.show_widgets(page)
     root = page.locator(".bp-playground").first
     page.wait_for_function("el => el.dataset.state === 'done'", arg=root.element_handle(), timeout=60_000)

@@ -46,17 +46,6 @@ KEY_JS = """(el) => { const views = [...document.querySelectorAll(
   return 'pg' + (views.indexOf(el.closest('.widget-subarea').nextElementSibling) + 1); }"""
 
 
-@pytest.fixture(scope="module")
-def path(html_dir):
-    found = sorted(
-        p.relative_to(html_dir).as_posix()
-        for p in html_dir.rglob("*.html")
-        if p.relative_to(html_dir).parts[0] not in ("_static", "_sources") and PLAYGROUND in p.read_text("utf-8")
-    )
-    assert found, "no page of the built book shows a bp.playground"
-    return found[0]
-
-
 def _open(visit, lazy, url, **options):
     page, log = visit(url, **options)
     lazy.show_widgets(page)
@@ -101,8 +90,8 @@ def _run_code(code, shown, data):
 
 
 @pytest.mark.parametrize("choices", CHOICES, ids=["xor-relu-full", "package", "blobs"])
-def test_the_link_reproduces_the_run_and_the_code_its_curve(visit, lazy, path, choices, capsys):
-    page, log, root = _open(visit, lazy, path)
+def test_the_link_reproduces_the_run_and_the_code_its_curve(visit, lazy, playground_path, choices, capsys):
+    page, log, root = _open(visit, lazy, playground_path)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     data = model_datasets(page.evaluate(STATES_JS, PLAYGROUND)[0])
     for name, how, value in choices:
@@ -120,7 +109,7 @@ def test_the_link_reproduces_the_run_and_the_code_its_curve(visit, lazy, path, c
     shown = root2.evaluate(SHOWN_JS)
     assert shown["settings"] == made["settings"] and shown["controls"] == made["controls"]
     assert shown["losses"] == made["losses"], "the link's run is not the same to the last bit"
-    check(shown, data, f"{path} from the link {url}")
+    check(shown, data, f"{playground_path} from the link {url}")
     assert "from the link" in root2.locator(".bp-pg-sharenote").inner_text()
     others = again.evaluate(STATES_JS, PLAYGROUND)[1:]
     for k, state in enumerate(others, start=1):  # the page's other playgrounds: their stored settings
@@ -146,8 +135,8 @@ def test_the_link_reproduces_the_run_and_the_code_its_curve(visit, lazy, path, c
     assert not log["console"] and not log2["console"], (log["console"], log2["console"])
 
 
-def test_without_a_clipboard_the_link_is_shown_to_select(visit, lazy, path):
-    page, log, root = _open(visit, lazy, path)
+def test_without_a_clipboard_the_link_is_shown_to_select(visit, lazy, playground_path):
+    page, log, root = _open(visit, lazy, playground_path)
     page.evaluate("() => Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     field = root.locator("input.bp-pg-linkfield")
     assert field.is_hidden()
@@ -168,14 +157,14 @@ def test_without_a_clipboard_the_link_is_shown_to_select(visit, lazy, path):
         "%E0%A4%A",
     ],
 )
-def test_a_link_that_is_not_valid_is_ignored_with_a_note(visit, lazy, path, fragment):
-    page, log, root = _open(visit, lazy, path)
+def test_a_link_that_is_not_valid_is_ignored_with_a_note(visit, lazy, playground_path, fragment):
+    page, log, root = _open(visit, lazy, playground_path)
     key = root.evaluate(KEY_JS)
-    page, log, root = _open(visit, lazy, f"{path}#{key}={fragment}")
+    page, log, root = _open(visit, lazy, f"{playground_path}#{key}={fragment}")
     state = page.evaluate(STATES_JS, PLAYGROUND)[0]
     shown = root.evaluate(SHOWN_JS)
     assert shown["settings"] == {k: state[k] for k in shown["settings"]}  # the stored settings, run
-    check(shown, model_datasets(state), f"{path} with a bad link")
+    check(shown, model_datasets(state), f"{playground_path} with a bad link")
     note = root.locator(".bp-pg-sharenote")
     if fragment.startswith("%"):  # not even a link: nothing to say
         assert note.inner_text() == ""
