@@ -301,10 +301,13 @@ def _regression_training():
     ]
 
 
+def _linear_coefficients(p):
+    """(a, b) of the linear network ŷ = a·CGPA + b·IQ + c: the weights from each input, through both units."""
+    return (p["w2_11"] * p["w1_11"] + p["w2_21"] * p["w1_12"], p["w2_11"] * p["w1_21"] + p["w2_21"] * p["w1_22"])
+
+
 def _regression_linear():
-    p = INITIAL_PARAMS
-    a = p["w2_11"] * p["w1_11"] + p["w2_21"] * p["w1_12"]
-    b = p["w2_11"] * p["w1_21"] + p["w2_21"] * p["w1_22"]
+    a, b = _linear_coefficients(INITIAL_PARAMS)
     twins = ("they stay equal", "they move apart", "it depends on η")
     return [
         Example(
@@ -348,9 +351,7 @@ def _regression_linear():
 
 
 def _regression_slips():
-    p = INITIAL_PARAMS
-    b = p["w2_11"] * p["w1_21"] + p["w2_21"] * p["w1_22"]
-    a = p["w2_11"] * p["w1_11"] + p["w2_21"] * p["w1_12"]
+    a, b = _linear_coefficients(INITIAL_PARAMS)
     rates = ("they halve", "they double", "they stay")
     return [
         _formula(
